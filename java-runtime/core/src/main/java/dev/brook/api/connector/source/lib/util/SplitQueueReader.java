@@ -1,0 +1,121 @@
+package dev.brook.api.connector.source.lib.util;
+
+import dev.brook.api.connector.source.ReaderOutput;
+import dev.brook.api.connector.source.SourceReader;
+import dev.brook.api.connector.source.SourceReaderContext;
+import dev.brook.api.connector.source.SourceSplit;
+import dev.brook.core.io.InputStatus;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A reader that works through its splits one after another and asks the enumerator for the next
+ * when it runs out. Subclasses read from the current split in {@link #emitFrom}, which must not
+ * block.
+ */
+public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
+        implements SourceReader<T, SplitT> {
+
+    /** Records emitted per {@link #pollNext} call at most, so mail is served between batches. */
+    protected static final int BATCH = 256;
+
+    protected final SourceReaderContext context;
+    private final ArrayDeque<SplitT> splits = new ArrayDeque<>();
+    private SplitT current;
+    private boolean noMoreSplits;
+    private boolean requestOutstanding;
+    private CompletableFuture<Void> available = new CompletableFuture<>();
+
+    protected SplitQueueReader(SourceReaderContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void start() {
+        requestSplit();
+    }
+
+    private void requestSplit() {
+        if (!requestOutstanding && !noMoreSplits) {
+            requestOutstanding = true;
+            context.sendSplitRequest();
+        }
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+        if (current == null) {
+            current = splits.poll();
+            if (current == null) {
+                if (noMoreSplits) {
+                    return InputStatus.END_OF_INPUT;
+                }
+                requestSplit();
+                if (available.isDone()) {
+                    available = new CompletableFuture<>();
+                }
+                return InputStatus.NOTHING_AVAILABLE;
+            }
+            openSplit(current);
+        }
+        if (!emitFrom(current, output)) {
+            closeSplit(current);
+            current = null;
+            if (splits.isEmpty()) {
+                requestSplit();
+            }
+        }
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    /** Prepares to read {@code split}. */
+    protected void openSplit(SplitT split) throws Exception {}
+
+    /**
+     * Emits up to {@link #BATCH} records of {@code split}; returns false when the split is used
+     * up.
+     */
+    protected abstract boolean emitFrom(SplitT split, ReaderOutput<T> output) throws Exception;
+
+    /** Releases what {@link #openSplit} acquired. */
+    protected void closeSplit(SplitT split) throws Exception {}
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+        return available;
+    }
+
+    @Override
+    public void addSplits(List<SplitT> newSplits) {
+        splits.addAll(newSplits);
+        requestOutstanding = false;
+        available.complete(null);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        requestOutstanding = false;
+        available.complete(null);
+    }
+
+    @Override
+    public List<SplitT> snapshotState(long checkpointId) {
+        List<SplitT> state = new ArrayList<>();
+        if (current != null) {
+            state.add(current);
+        }
+        state.addAll(splits);
+        return state;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (current != null) {
+            closeSplit(current);
+            current = null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.brook.core.execution;
+
+import dev.brook.api.common.JobExecutionResult;
+import dev.brook.api.common.JobID;
+import dev.brook.api.common.JobStatus;
+import java.util.concurrent.CompletableFuture;
+
+/** A handle on a submitted job. */
+public interface JobClient {
+
+    JobID getJobID();
+
+    CompletableFuture<JobStatus> getJobStatus();
+
+    CompletableFuture<Void> cancel();
+
+    /**
+     * Completes when the job has ended: with its result if it finished, exceptionally with a
+     * {@link dev.brook.api.common.JobExecutionException} if it failed or was cancelled.
+     */
+    CompletableFuture<JobExecutionResult> getJobExecutionResult();
+}

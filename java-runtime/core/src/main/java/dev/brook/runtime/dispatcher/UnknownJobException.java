@@ -1,0 +1,12 @@
+package dev.brook.runtime.dispatcher;
+
+import dev.brook.api.common.JobID;
+
+/** No job with this id is known. */
+public final class UnknownJobException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public UnknownJobException(JobID jobId) {
+        super("No job with id " + jobId + " is known to this cluster.");
+    }
+}

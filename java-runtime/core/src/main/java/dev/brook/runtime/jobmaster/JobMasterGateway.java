@@ -1,0 +1,14 @@
+package dev.brook.runtime.jobmaster;
+
+import dev.brook.runtime.executiongraph.ExecutionAttemptID;
+import dev.brook.runtime.operators.coordination.OperatorEvent;
+import dev.brook.runtime.taskexecutor.TaskExecutionState;
+
+/** What TaskManagers call on the JobMaster of a job. Calls return at once; work is queued. */
+public interface JobMasterGateway {
+
+    void updateTaskExecutionState(TaskExecutionState state);
+
+    void sendOperatorEventToCoordinator(
+            ExecutionAttemptID sender, String operatorId, OperatorEvent event);
+}

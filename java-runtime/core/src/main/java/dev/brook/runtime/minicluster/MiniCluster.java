@@ -1,0 +1,142 @@
+package dev.brook.runtime.minicluster;
+
+import dev.brook.api.common.JobID;
+import dev.brook.api.common.JobStatus;
+import dev.brook.configuration.Configuration;
+import dev.brook.configuration.MemorySize;
+import dev.brook.configuration.TaskManagerOptions;
+import dev.brook.runtime.clusterframework.ResourceID;
+import dev.brook.runtime.dispatcher.Dispatcher;
+import dev.brook.runtime.dispatcher.UnknownJobException;
+import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
+import dev.brook.runtime.io.network.partition.ResultPartitionManager;
+import dev.brook.runtime.jobgraph.JobGraph;
+import dev.brook.runtime.jobmaster.JobResult;
+import dev.brook.runtime.resourcemanager.ResourceManager;
+import dev.brook.runtime.taskexecutor.TaskExecutor;
+import dev.brook.runtime.taskexecutor.TaskManagerServices;
+import dev.brook.runtime.taskmanager.TaskManagerLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The whole cluster in one JVM: a ResourceManager, a Dispatcher (JobMasters) and TaskManagers,
+ * the same components a standalone cluster runs as processes. The embedded default for running
+ * jobs and for tests.
+ *
+ * <p>Lifecycle: {@link #start()}, submit jobs, {@link #close()} (cancels running jobs).
+ */
+public final class MiniCluster implements AutoCloseable {
+
+    private final MiniClusterConfiguration config;
+    private final List<TaskExecutor> taskExecutors = new ArrayList<>();
+    private ScheduledExecutorService scheduler;
+    private ResourceManager resourceManager;
+    private Dispatcher dispatcher;
+    private NetworkBufferPool networkBufferPool;
+    private boolean running;
+
+    public MiniCluster(MiniClusterConfiguration config) {
+        this.config = config;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        scheduler =
+                Executors.newScheduledThreadPool(
+                        1,
+                        r -> {
+                            Thread t = new Thread(r, "brook-timer");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        resourceManager = new ResourceManager(scheduler);
+        dispatcher = new Dispatcher(resourceManager, config.slotRequestTimeout());
+        networkBufferPool = createNetworkBufferPool(config.configuration());
+        // TaskManagers in one JVM share one partition registry: a local channel can read any
+        // producer in the process directly.
+        ResultPartitionManager partitions = new ResultPartitionManager();
+        TaskManagerServices services =
+                new TaskManagerServices(
+                        networkBufferPool, partitions, scheduler, dispatcher::userCodeClassLoader);
+        for (int i = 0; i < config.numTaskManagers(); i++) {
+            TaskManagerLocation location =
+                    new TaskManagerLocation(new ResourceID("taskmanager-" + i), "localhost", -1);
+            TaskExecutor te = new TaskExecutor(location, config.slotsPerTaskManager(), services);
+            taskExecutors.add(te);
+            resourceManager.registerTaskExecutor(te, config.slotsPerTaskManager());
+        }
+        running = true;
+    }
+
+    /**
+     * Network memory from the heap: {@code taskmanager.memory.network.fraction} of the maximum
+     * heap, clamped to [network.min, network.max].
+     */
+    static NetworkBufferPool createNetworkBufferPool(Configuration conf) {
+        int segmentSize = (int) conf.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytes();
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        long bytes = (long) (maxHeap * conf.get(TaskManagerOptions.NETWORK_MEMORY_FRACTION));
+        MemorySize min = conf.get(TaskManagerOptions.NETWORK_MEMORY_MIN);
+        MemorySize max = conf.get(TaskManagerOptions.NETWORK_MEMORY_MAX);
+        bytes = Math.max(min.getBytes(), Math.min(max.getBytes(), bytes));
+        return new NetworkBufferPool((int) Math.max(1, bytes / segmentSize), segmentSize);
+    }
+
+    public synchronized CompletableFuture<Void> submitJob(JobGraph jobGraph, ClassLoader userCodeClassLoader) {
+        checkRunning();
+        return dispatcher.submitJob(jobGraph, userCodeClassLoader);
+    }
+
+    public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
+        checkRunning();
+        return dispatcher.requestJobResult(jobId);
+    }
+
+    public JobStatus getJobStatus(JobID jobId) throws UnknownJobException {
+        checkRunning();
+        return dispatcher.getJobStatus(jobId);
+    }
+
+    public void cancelJob(JobID jobId) throws UnknownJobException {
+        checkRunning();
+        dispatcher.cancelJob(jobId);
+    }
+
+    public List<Dispatcher.JobDetails> listJobs() {
+        checkRunning();
+        return dispatcher.listJobs();
+    }
+
+    public NetworkBufferPool getNetworkBufferPool() {
+        return networkBufferPool;
+    }
+
+    public ResourceManager getResourceManager() {
+        return resourceManager;
+    }
+
+    private void checkRunning() {
+        if (!running) {
+            throw new IllegalStateException("The MiniCluster is not running; call start() first");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        dispatcher.shutdown();
+        for (TaskExecutor te : taskExecutors) {
+            te.close();
+        }
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.brook.runtime.state;
+
+import dev.brook.api.common.state.State;
+import dev.brook.api.common.state.StateDescriptor;
+
+/**
+ * Keyed state of one operator in one subtask: the key groups of {@link #getKeyGroupRange()}, each
+ * holding the state of its keys. The task sets the current key before each record; state objects
+ * handed out read and write the entry of the current key (and, for namespaced state, the current
+ * namespace).
+ *
+ * <p>Threading model: task thread only.
+ */
+public interface KeyedStateBackend<K> {
+
+    void setCurrentKey(K key);
+
+    K getCurrentKey();
+
+    /** The key group of the current key. */
+    int getCurrentKeyGroup();
+
+    KeyGroupRange getKeyGroupRange();
+
+    /** State in the {@link VoidNamespace}; the same object for the same descriptor name. */
+    <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor);
+
+    /** Namespaced state (e.g. per window); switch namespaces with {@link InternalKvState}. */
+    <N, S extends State> InternalKvState<K, N> getOrCreateInternalState(
+            StateDescriptor<S, ?> descriptor);
+
+    void dispose();
+}

@@ -1,0 +1,94 @@
+package dev.brook.runtime.taskexecutor;
+
+import dev.brook.api.common.JobID;
+import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
+import dev.brook.runtime.executiongraph.ExecutionAttemptID;
+import dev.brook.runtime.jobmaster.JobMasterGateway;
+import dev.brook.runtime.operators.coordination.OperatorEvent;
+import dev.brook.runtime.taskmanager.Task;
+import dev.brook.runtime.taskmanager.TaskManagerLocation;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TaskManager: offers {@code numberOfSlots} slots and runs the tasks deployed into them, each on
+ * its own thread.
+ *
+ * <p>Threading model: gateway methods may be called from any thread; the task table is concurrent
+ * and each {@link Task} guards its own state.
+ */
+public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
+
+    private final TaskManagerLocation location;
+    private final int numberOfSlots;
+    private final TaskManagerServices services;
+    private final ConcurrentHashMap<ExecutionAttemptID, Task> tasks = new ConcurrentHashMap<>();
+
+    public TaskExecutor(
+            TaskManagerLocation location, int numberOfSlots, TaskManagerServices services) {
+        this.location = location;
+        this.numberOfSlots = numberOfSlots;
+        this.services = services;
+    }
+
+    @Override
+    public TaskManagerLocation getLocation() {
+        return location;
+    }
+
+    public int getNumberOfSlots() {
+        return numberOfSlots;
+    }
+
+    @Override
+    public CompletableFuture<Void> submitTask(
+            TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster) {
+        try {
+            Task task = new Task(tdd, services, jobMaster, t -> tasks.remove(t.getAttemptId()));
+            if (tasks.putIfAbsent(tdd.attemptId(), task) != null) {
+                throw new IllegalStateException("Attempt " + tdd.attemptId() + " deployed twice");
+            }
+            task.start();
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void cancelTask(ExecutionAttemptID attemptId) {
+        Task task = tasks.get(attemptId);
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    @Override
+    public void sendOperatorEventToTask(
+            ExecutionAttemptID attemptId, String operatorId, OperatorEvent event) {
+        Task task = tasks.get(attemptId);
+        if (task != null) {
+            task.deliverOperatorEvent(operatorId, event);
+        }
+    }
+
+    @Override
+    public void releaseJob(JobID jobId) {
+        for (Task t : tasks.values()) {
+            if (t.getJobId().equals(jobId)) {
+                t.cancel();
+            }
+        }
+    }
+
+    public int numberOfRunningTasks() {
+        return tasks.size();
+    }
+
+    @Override
+    public void close() {
+        for (Task t : tasks.values()) {
+            t.cancel();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.brook.runtime.taskexecutor;
+
+import dev.brook.api.common.JobID;
+import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
+import dev.brook.runtime.io.network.partition.ResultPartitionManager;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * The shared machinery of a TaskManager.
+ *
+ * @param partitionManager partitions produced here, looked up by local consumers
+ * @param timerScheduler the thread that fires processing-time timers (as mail to tasks)
+ * @param userCodeClassLoaders the class loader to run a job's user code with
+ */
+public record TaskManagerServices(
+        NetworkBufferPool networkBufferPool,
+        ResultPartitionManager partitionManager,
+        ScheduledExecutorService timerScheduler,
+        Function<JobID, ClassLoader> userCodeClassLoaders) {}

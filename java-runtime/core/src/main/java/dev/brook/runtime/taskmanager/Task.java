@@ -1,0 +1,273 @@
+package dev.brook.runtime.taskmanager;
+
+import dev.brook.api.common.JobID;
+import dev.brook.api.common.JobInfo;
+import dev.brook.api.common.TaskInfo;
+import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
+import dev.brook.runtime.execution.ExecutionState;
+import dev.brook.runtime.executiongraph.ExecutionAttemptID;
+import dev.brook.runtime.io.network.buffer.LocalBufferPool;
+import dev.brook.runtime.io.network.partition.ResultPartition;
+import dev.brook.runtime.io.network.partition.consumer.InputChannel;
+import dev.brook.runtime.io.network.partition.consumer.LocalInputChannel;
+import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
+import dev.brook.runtime.jobgraph.TaskConfig;
+import dev.brook.runtime.jobmaster.JobMasterGateway;
+import dev.brook.runtime.operators.coordination.OperatorEvent;
+import dev.brook.runtime.serialization.JavaSerialization;
+import dev.brook.runtime.state.KeyGroupRangeAssignment;
+import dev.brook.runtime.taskexecutor.TaskExecutionState;
+import dev.brook.runtime.taskexecutor.TaskManagerServices;
+import dev.brook.streaming.runtime.tasks.StreamTask;
+import dev.brook.streaming.runtime.tasks.TaskEnvironment;
+import dev.brook.streaming.runtime.tasks.TaskInterruptedException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution attempt on a TaskManager: owns the thread, the network resources and the state
+ * machine of the attempt, and reports every state change to the JobMaster. The operator work itself
+ * is the {@link StreamTask}'s.
+ */
+public final class Task implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+
+    private final TaskDeploymentDescriptor tdd;
+    private final TaskManagerServices services;
+    private final JobMasterGateway jobMaster;
+    private final Consumer<Task> onTerminated;
+    private final ResultPartition[] partitions;
+    private final SingleInputGate[] gates;
+    private final String nameWithSubtask;
+    private volatile ExecutionState state = ExecutionState.DEPLOYING;
+    private volatile StreamTask streamTask;
+    private volatile Thread thread;
+
+    /**
+     * Creates the attempt and registers its result partitions, so that consumers deployed after
+     * this call find them.
+     */
+    public Task(
+            TaskDeploymentDescriptor tdd,
+            TaskManagerServices services,
+            JobMasterGateway jobMaster,
+            Consumer<Task> onTerminated) {
+        this.tdd = tdd;
+        this.services = services;
+        this.jobMaster = jobMaster;
+        this.onTerminated = onTerminated;
+        ExecutionAttemptID id = tdd.attemptId();
+        this.nameWithSubtask =
+                tdd.taskName()
+                        + " ("
+                        + (id.subtaskIndex() + 1)
+                        + "/"
+                        + tdd.parallelism()
+                        + ")#"
+                        + id.attemptNumber();
+        List<TaskDeploymentDescriptor.ProducedPartition> produced = tdd.producedPartitions();
+        this.partitions = new ResultPartition[produced.size()];
+        try {
+            for (int i = 0; i < partitions.length; i++) {
+                TaskDeploymentDescriptor.ProducedPartition p = produced.get(i);
+                int n = p.numberOfSubpartitions();
+                LocalBufferPool pool =
+                        new LocalBufferPool(
+                                services.networkBufferPool(), n + 1, 2 * n + 8, nameWithSubtask);
+                partitions[i] = new ResultPartition(p.id(), n, pool, services.partitionManager());
+                services.partitionManager().register(partitions[i]);
+            }
+        } catch (RuntimeException e) {
+            releasePartitions();
+            throw e;
+        }
+        this.gates = new SingleInputGate[tdd.inputGates().size()];
+        for (int g = 0; g < gates.length; g++) {
+            SingleInputGate gate = new SingleInputGate(nameWithSubtask, g);
+            List<TaskDeploymentDescriptor.InputChannel> descs = tdd.inputGates().get(g).channels();
+            InputChannel[] channels = new InputChannel[descs.size()];
+            for (int c = 0; c < channels.length; c++) {
+                TaskDeploymentDescriptor.InputChannel d = descs.get(c);
+                channels[c] =
+                        new LocalInputChannel(
+                                gate,
+                                c,
+                                services.partitionManager(),
+                                d.partitionId(),
+                                d.subpartitionIndex());
+            }
+            gate.setChannels(channels);
+            gates[g] = gate;
+        }
+    }
+
+    public ExecutionAttemptID getAttemptId() {
+        return tdd.attemptId();
+    }
+
+    public JobID getJobId() {
+        return tdd.jobId();
+    }
+
+    public ExecutionState getState() {
+        return state;
+    }
+
+    public String getNameWithSubtask() {
+        return nameWithSubtask;
+    }
+
+    /** Starts the task's thread. */
+    public void start() {
+        Thread t = new Thread(this, nameWithSubtask);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void run() {
+        Throwable failure = null;
+        try {
+            ClassLoader userLoader = services.userCodeClassLoaders().apply(tdd.jobId());
+            Thread.currentThread().setContextClassLoader(userLoader);
+            if (!transition(ExecutionState.DEPLOYING, ExecutionState.INITIALIZING)) {
+                return;
+            }
+            TaskConfig config = JavaSerialization.deserialize(tdd.taskConfig(), userLoader);
+            ExecutionAttemptID id = tdd.attemptId();
+            TaskEnvironment env =
+                    new TaskEnvironment(
+                            new SubtaskInfo(
+                                    tdd.taskName(),
+                                    tdd.maxParallelism(),
+                                    id.subtaskIndex(),
+                                    tdd.parallelism(),
+                                    id.attemptNumber()),
+                            new JobInfoImpl(tdd.jobId(), tdd.jobName()),
+                            userLoader,
+                            config,
+                            gates,
+                            partitions,
+                            KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                                    tdd.maxParallelism(), tdd.parallelism(), id.subtaskIndex()),
+                            tdd.maxParallelism(),
+                            services.timerScheduler(),
+                            tdd.jobConfiguration(),
+                            (operatorId, event) ->
+                                    jobMaster.sendOperatorEventToCoordinator(
+                                            id, operatorId, event));
+            streamTask = new StreamTask(env);
+            if (state == ExecutionState.CANCELING) {
+                streamTask.cancel();
+            }
+            if (!transition(ExecutionState.INITIALIZING, ExecutionState.RUNNING)) {
+                return;
+            }
+            streamTask.invoke();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            finishAttempt(failure);
+        }
+    }
+
+    private void finishAttempt(Throwable failure) {
+        ExecutionState finalState;
+        Throwable reported = null;
+        boolean canceled =
+                state == ExecutionState.CANCELING
+                        || state == ExecutionState.CANCELED
+                        || (streamTask != null && streamTask.isCanceled());
+        if (canceled) {
+            finalState = ExecutionState.CANCELED;
+        } else if (failure != null && !(failure instanceof TaskInterruptedException)) {
+            finalState = ExecutionState.FAILED;
+            reported = failure;
+            LOG.warn("{} failed", nameWithSubtask, failure);
+        } else if (failure != null) {
+            finalState = ExecutionState.CANCELED;
+        } else {
+            finalState = ExecutionState.FINISHED;
+        }
+        if (finalState != ExecutionState.FINISHED) {
+            releasePartitions();
+        }
+        state = finalState;
+        onTerminated.accept(this);
+        jobMaster.updateTaskExecutionState(
+                new TaskExecutionState(tdd.jobId(), tdd.attemptId(), finalState, reported));
+    }
+
+    private synchronized boolean transition(ExecutionState from, ExecutionState to) {
+        if (state != from) {
+            return false;
+        }
+        state = to;
+        if (to == ExecutionState.RUNNING || to == ExecutionState.INITIALIZING) {
+            jobMaster.updateTaskExecutionState(
+                    new TaskExecutionState(tdd.jobId(), tdd.attemptId(), to, null));
+        }
+        return true;
+    }
+
+    /** Cancels the attempt; its thread ends soon and reports CANCELED. */
+    public void cancel() {
+        synchronized (this) {
+            if (state.isTerminal() || state == ExecutionState.CANCELING) {
+                return;
+            }
+            state = ExecutionState.CANCELING;
+        }
+        StreamTask st = streamTask;
+        if (st != null) {
+            st.cancel();
+        }
+        Thread t = thread;
+        if (t != null) {
+            // Wakes a thread blocked on a network buffer or in user code that waits.
+            t.interrupt();
+        }
+    }
+
+    public void deliverOperatorEvent(String operatorId, OperatorEvent event) {
+        StreamTask st = streamTask;
+        if (st == null) {
+            throw new IllegalStateException(
+                    nameWithSubtask + " is not running; cannot deliver " + event);
+        }
+        st.deliverOperatorEvent(operatorId, event);
+    }
+
+    private void releasePartitions() {
+        for (ResultPartition p : partitions) {
+            if (p != null) {
+                p.release();
+            }
+        }
+    }
+
+    private record SubtaskInfo(
+            String getTaskName,
+            int getMaxNumberOfParallelSubtasks,
+            int getIndexOfThisSubtask,
+            int getNumberOfParallelSubtasks,
+            int getAttemptNumber)
+            implements TaskInfo {
+        @Override
+        public String getTaskNameWithSubtasks() {
+            return getTaskName
+                    + " ("
+                    + (getIndexOfThisSubtask + 1)
+                    + "/"
+                    + getNumberOfParallelSubtasks
+                    + ")#"
+                    + getAttemptNumber;
+        }
+    }
+
+    private record JobInfoImpl(JobID getJobId, String getJobName) implements JobInfo {}
+}

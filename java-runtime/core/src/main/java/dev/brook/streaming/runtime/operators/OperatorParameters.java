@@ -1,0 +1,30 @@
+package dev.brook.streaming.runtime.operators;
+
+import dev.brook.api.java.functions.KeySelector;
+import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.streaming.runtime.tasks.MailboxExecutor;
+import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
+import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
+
+/**
+ * Everything an operator is constructed with. Built by the task for each operator of its chain.
+ *
+ * @param output where the operator emits
+ * @param runtimeContext the context its user function sees
+ * @param keyedStateBackend the operator's keyed state, or null on a non-keyed input
+ * @param keySelector1 key of input 1, or null when input 1 is not keyed
+ * @param keySelector2 key of input 2, or null when input 2 is not keyed (or absent)
+ * @param processingTimeService the task's clock and timer scheduling
+ * @param mailboxExecutor runs actions on the task thread
+ * @param operatorEventGateway sends events to this operator's coordinator in the JobMaster
+ */
+public record OperatorParameters<OUT>(
+        String operatorName,
+        Output<OUT> output,
+        StreamingRuntimeContext runtimeContext,
+        KeyedStateBackend<?> keyedStateBackend,
+        KeySelector<?, ?> keySelector1,
+        KeySelector<?, ?> keySelector2,
+        ProcessingTimeService processingTimeService,
+        MailboxExecutor mailboxExecutor,
+        OperatorEventGateway operatorEventGateway) {}

@@ -1,0 +1,258 @@
+package dev.brook.streaming.runtime.operators;
+
+import dev.brook.api.common.eventtime.NoWatermarksGenerator;
+import dev.brook.api.common.eventtime.RecordTimestampAssigner;
+import dev.brook.api.common.eventtime.TimestampAssigner;
+import dev.brook.api.common.eventtime.WatermarkGenerator;
+import dev.brook.api.common.eventtime.WatermarkOutput;
+import dev.brook.api.common.eventtime.WatermarkStrategy;
+import dev.brook.api.connector.source.ReaderOutput;
+import dev.brook.api.connector.source.Source;
+import dev.brook.api.connector.source.SourceEvent;
+import dev.brook.api.connector.source.SourceOutput;
+import dev.brook.api.connector.source.SourceReader;
+import dev.brook.api.connector.source.SourceReaderContext;
+import dev.brook.api.connector.source.SourceSplit;
+import dev.brook.configuration.Configuration;
+import dev.brook.core.io.InputStatus;
+import dev.brook.core.io.SimpleVersionedSerializer;
+import dev.brook.runtime.operators.coordination.OperatorEvent;
+import dev.brook.runtime.operators.coordination.OperatorEventHandler;
+import dev.brook.runtime.source.event.AddSplitEvent;
+import dev.brook.runtime.source.event.NoMoreSplitsEvent;
+import dev.brook.runtime.source.event.ReaderRegistrationEvent;
+import dev.brook.runtime.source.event.RequestSplitEvent;
+import dev.brook.runtime.source.event.SourceEventWrapper;
+import dev.brook.streaming.runtime.streamrecord.StreamRecord;
+import dev.brook.streaming.runtime.streamrecord.Watermark;
+import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Runs the {@link SourceReader} of one parallel source instance: registers with the source's
+ * coordinator, receives splits, polls the reader for records, assigns timestamps and generates
+ * watermarks.
+ */
+public final class SourceOperator<OUT, SplitT extends SourceSplit>
+        extends AbstractStreamOperator<OUT> implements OperatorEventHandler {
+
+    private final Source<OUT, SplitT, ?> source;
+    private final WatermarkStrategy<OUT> watermarkStrategy;
+    private final long autoWatermarkInterval;
+    private final Configuration configuration;
+    private SourceReader<OUT, SplitT> reader;
+    private OutputImpl readerOutput;
+    private ScheduledFuture<?> periodicWatermarks;
+
+    public SourceOperator(
+            OperatorParameters<OUT> parameters,
+            Source<OUT, SplitT, ?> source,
+            WatermarkStrategy<OUT> watermarkStrategy,
+            long autoWatermarkInterval,
+            Configuration configuration) {
+        super(parameters);
+        this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
+        this.autoWatermarkInterval = autoWatermarkInterval;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public void open() throws Exception {
+        TimestampAssigner<OUT> assigner =
+                watermarkStrategy.createTimestampAssigner(new TimestampAssignerContext());
+        WatermarkGenerator<OUT> generator =
+                watermarkStrategy.createWatermarkGenerator(new GeneratorContext());
+        readerOutput = new OutputImpl(assigner, generator);
+        reader = source.createReader(new ReaderContext());
+        parameters
+                .operatorEventGateway()
+                .sendEventToCoordinator(
+                        new ReaderRegistrationEvent(
+                                getRuntimeContext().getIndexOfThisSubtask(), "localhost"));
+        reader.start();
+        if (!(generator instanceof NoWatermarksGenerator) && autoWatermarkInterval > 0) {
+            periodicWatermarks =
+                    parameters
+                            .processingTimeService()
+                            .scheduleAtFixedRate(
+                                    t -> readerOutput.periodicEmit(),
+                                    autoWatermarkInterval,
+                                    autoWatermarkInterval);
+        }
+    }
+
+    /** Polls the reader once. */
+    public InputStatus emitNext() throws Exception {
+        InputStatus status = reader.pollNext(readerOutput);
+        if (status == InputStatus.END_OF_INPUT) {
+            stopPeriodicWatermarks();
+            output.emitWatermark(Watermark.MAX_WATERMARK);
+        }
+        return status;
+    }
+
+    public CompletableFuture<Void> getAvailableFuture() {
+        return reader.isAvailable();
+    }
+
+    @Override
+    public void handleOperatorEvent(OperatorEvent event) throws Exception {
+        if (event instanceof AddSplitEvent add) {
+            SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+            List<SplitT> splits = new ArrayList<>(add.splits().size());
+            for (byte[] bytes : add.splits()) {
+                splits.add(serializer.deserialize(add.version(), bytes));
+            }
+            reader.addSplits(splits);
+        } else if (event instanceof NoMoreSplitsEvent) {
+            reader.notifyNoMoreSplits();
+        } else if (event instanceof SourceEventWrapper wrapper) {
+            reader.handleSourceEvents(wrapper.sourceEvent());
+        } else {
+            throw new IllegalArgumentException("Unexpected event for a source: " + event);
+        }
+    }
+
+    private void stopPeriodicWatermarks() {
+        if (periodicWatermarks != null) {
+            periodicWatermarks.cancel(false);
+            periodicWatermarks = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopPeriodicWatermarks();
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    private static final class TimestampAssignerContext
+            implements dev.brook.api.common.eventtime.TimestampAssignerSupplier.Context {}
+
+    private static final class GeneratorContext
+            implements dev.brook.api.common.eventtime.WatermarkGeneratorSupplier.Context {}
+
+    private final class ReaderContext implements SourceReaderContext {
+        @Override
+        public void sendSplitRequest() {
+            parameters
+                    .operatorEventGateway()
+                    .sendEventToCoordinator(new RequestSplitEvent("localhost"));
+        }
+
+        @Override
+        public void sendSourceEventToCoordinator(SourceEvent sourceEvent) {
+            parameters.operatorEventGateway().sendEventToCoordinator(new SourceEventWrapper(sourceEvent));
+        }
+
+        @Override
+        public int getIndexOfSubtask() {
+            return getRuntimeContext().getIndexOfThisSubtask();
+        }
+
+        @Override
+        public int currentParallelism() {
+            return getRuntimeContext().getNumberOfParallelSubtasks();
+        }
+
+        @Override
+        public Configuration getConfiguration() {
+            return configuration;
+        }
+
+        @Override
+        public String getLocalHostName() {
+            return "localhost";
+        }
+    }
+
+    /**
+     * The reader's output: extracts timestamps and feeds the watermark generator, except when the
+     * strategy needs neither, in which case records pass straight through.
+     */
+    private final class OutputImpl implements ReaderOutput<OUT>, WatermarkOutput {
+        private final TimestampAssigner<OUT> assigner;
+        private final WatermarkGenerator<OUT> generator;
+        private final boolean passThrough;
+        private final StreamRecord<OUT> reuse = new StreamRecord<>(null);
+        private long lastWatermark = Long.MIN_VALUE;
+        private boolean idle;
+
+        OutputImpl(TimestampAssigner<OUT> assigner, WatermarkGenerator<OUT> generator) {
+            this.assigner = assigner;
+            this.generator = generator;
+            this.passThrough =
+                    assigner instanceof RecordTimestampAssigner
+                            && generator instanceof NoWatermarksGenerator;
+        }
+
+        @Override
+        public void collect(OUT record) {
+            collect(record, TimestampAssigner.NO_TIMESTAMP);
+        }
+
+        @Override
+        public void collect(OUT record, long timestamp) {
+            if (passThrough) {
+                if (timestamp == TimestampAssigner.NO_TIMESTAMP) {
+                    reuse.eraseTimestamp();
+                    output.collect(reuse.replace(record));
+                } else {
+                    output.collect(reuse.replace(record, timestamp));
+                }
+                return;
+            }
+            long ts = assigner.extractTimestamp(record, timestamp);
+            generator.onEvent(record, ts, this);
+            if (ts == TimestampAssigner.NO_TIMESTAMP) {
+                reuse.eraseTimestamp();
+                output.collect(reuse.replace(record));
+            } else {
+                output.collect(reuse.replace(record, ts));
+            }
+        }
+
+        void periodicEmit() {
+            generator.onPeriodicEmit(this);
+        }
+
+        @Override
+        public void emitWatermark(dev.brook.api.common.eventtime.Watermark watermark) {
+            markActive();
+            if (watermark.getTimestamp() > lastWatermark) {
+                lastWatermark = watermark.getTimestamp();
+                output.emitWatermark(new Watermark(lastWatermark));
+            }
+        }
+
+        @Override
+        public void markIdle() {
+            if (!idle) {
+                idle = true;
+                output.emitWatermarkStatus(WatermarkStatus.IDLE);
+            }
+        }
+
+        @Override
+        public void markActive() {
+            if (idle) {
+                idle = false;
+                output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+            }
+        }
+
+        @Override
+        public SourceOutput<OUT> createOutputForSplit(String splitId) {
+            return this;
+        }
+
+        @Override
+        public void releaseOutputForSplit(String splitId) {}
+    }
+}

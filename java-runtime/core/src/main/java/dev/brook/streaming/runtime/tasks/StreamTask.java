@@ -1,0 +1,201 @@
+package dev.brook.streaming.runtime.tasks;
+
+import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
+import dev.brook.runtime.jobgraph.TaskConfig;
+import dev.brook.runtime.operators.coordination.OperatorEvent;
+import dev.brook.runtime.operators.coordination.OperatorEventHandler;
+import dev.brook.streaming.runtime.operators.Input;
+import dev.brook.streaming.runtime.operators.OneInputStreamOperator;
+import dev.brook.streaming.runtime.operators.SourceOperator;
+import dev.brook.streaming.runtime.operators.StreamOperator;
+import dev.brook.streaming.runtime.operators.TwoInputStreamOperator;
+import dev.brook.streaming.runtime.streamrecord.StreamElementSerializer;
+import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.configuration.Configuration;
+import dev.brook.configuration.ExecutionOptions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Runs one parallel subtask: an operator chain fed by a source reader or by network inputs.
+ *
+ * <p>Threading model: one thread runs {@link #invoke()}, which owns the operators. Everything else
+ * (timers, coordinator events, availability of input, cancellation) reaches that thread as mail.
+ * Between two input elements the thread runs queued mail; when input is exhausted for now it
+ * flushes its outputs (so a quiet stream is never held back by buffering) and sleeps until input
+ * or mail arrives.
+ *
+ * <p>Lifecycle: construct; {@link #invoke()} opens the chain, processes until end of input (or
+ * cancellation), finishes the chain and ends its outputs, and always closes the operators.
+ */
+public final class StreamTask {
+
+    private final TaskEnvironment env;
+    private final TaskMailbox mailbox = new TaskMailbox();
+    private final ProcessingTimeService timeService;
+    private final long bufferTimeoutMillis;
+    private volatile boolean canceled;
+    private volatile OperatorChain chain;
+    private boolean awaitingInput;
+
+    public StreamTask(TaskEnvironment env) {
+        this.env = env;
+        this.timeService = new SystemProcessingTimeService(env.timerScheduler(), mailbox);
+        Configuration conf = env.jobConfiguration();
+        this.bufferTimeoutMillis =
+                conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
+                        ? conf.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis()
+                        : -1;
+    }
+
+    public void invoke() throws Exception {
+        Exception failure = null;
+        InputProcessor input = null;
+        ScheduledFuture<?> flusher = null;
+        try {
+            chain = new OperatorChain(env, timeService, mailbox);
+            chain.open();
+            for (SingleInputGate gate : env.inputGates()) {
+                gate.requestPartitions();
+            }
+            input = createInputProcessor(chain.head());
+            if (bufferTimeoutMillis > 0 && env.partitions().length > 0) {
+                OperatorChain c = chain;
+                flusher =
+                        timeService.scheduleAtFixedRate(
+                                t -> c.flushOutputs(), bufferTimeoutMillis, bufferTimeoutMillis);
+            }
+            if (runMailboxLoop(input)) {
+                chain.finish();
+            }
+        } catch (Exception e) {
+            failure = unwrap(e);
+        } finally {
+            if (flusher != null) {
+                flusher.cancel(false);
+            }
+            mailbox.close();
+            if (input != null) {
+                input.close();
+            }
+            if (chain != null) {
+                Exception closeFailure = chain.close();
+                if (failure == null) {
+                    failure = closeFailure;
+                } else if (closeFailure != null) {
+                    failure.addSuppressed(closeFailure);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static Exception unwrap(Exception e) {
+        if (e instanceof ChainedOperatorException && e.getCause() instanceof Exception cause) {
+            return cause;
+        }
+        return e;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private InputProcessor createInputProcessor(StreamOperator<?> head) {
+        if (head instanceof SourceOperator<?, ?> source) {
+            return new SourceInputProcessor(source);
+        }
+        TaskConfig config = env.config();
+        SingleInputGate[] gates = env.inputGates();
+        boolean twoInput = head instanceof TwoInputStreamOperator;
+        Input<?>[] inputs;
+        if (twoInput) {
+            TwoInputStreamOperator<?, ?, ?> op = (TwoInputStreamOperator<?, ?, ?>) head;
+            inputs = new Input<?>[] {op.input1(), op.input2()};
+        } else {
+            inputs = new Input<?>[] {(OneInputStreamOperator<?, ?>) head};
+        }
+        int[] channelsPerInput = new int[inputs.length];
+        GateReader[] readers = new GateReader[gates.length];
+        for (int g = 0; g < gates.length; g++) {
+            TaskConfig.InputConfig ic = config.inputs().get(g);
+            int logical = ic.inputIndex() - 1;
+            readers[g] =
+                    new GateReader(
+                            gates[g],
+                            logical,
+                            channelsPerInput[logical],
+                            new StreamElementSerializer<>((TypeSerializer) ic.serializer()));
+            channelsPerInput[logical] += gates[g].getNumberOfChannels();
+        }
+        return new NetworkInputProcessor(
+                readers,
+                inputs,
+                channelsPerInput,
+                twoInput ? (TwoInputStreamOperator<?, ?, ?>) head : null);
+    }
+
+    /** Returns true when input ended, false when the task was cancelled. */
+    private boolean runMailboxLoop(InputProcessor input) throws Exception {
+        boolean flushEveryRecord = bufferTimeoutMillis == 0;
+        while (true) {
+            if (mailbox.hasMail()) {
+                runQueuedMail();
+            }
+            if (canceled) {
+                return false;
+            }
+            DataInputStatus status = input.processInput();
+            if (status == DataInputStatus.MORE_AVAILABLE) {
+                if (flushEveryRecord) {
+                    chain.flushOutputs();
+                }
+                continue;
+            }
+            if (status == DataInputStatus.END_OF_INPUT) {
+                return !canceled;
+            }
+            chain.flushOutputs();
+            CompletableFuture<?> available = input.getAvailableFuture();
+            if (!available.isDone()) {
+                awaitingInput = true;
+                available.whenComplete(
+                        (ok, err) -> mailbox.execute(() -> awaitingInput = false, "input available"));
+                while (awaitingInput && !canceled) {
+                    TaskMailbox.Mail mail = mailbox.take();
+                    mail.action().run();
+                }
+            }
+        }
+    }
+
+    private void runQueuedMail() throws Exception {
+        TaskMailbox.Mail mail;
+        while ((mail = mailbox.tryTake()) != null) {
+            mail.action().run();
+        }
+    }
+
+    /** Stops processing; the task thread leaves its loop at the next mail or element. */
+    public void cancel() {
+        canceled = true;
+        mailbox.execute(() -> {}, "cancel");
+    }
+
+    public boolean isCanceled() {
+        return canceled;
+    }
+
+    /** Hands a coordinator's event to the addressed operator, on the task thread. */
+    public void deliverOperatorEvent(String operatorId, OperatorEvent event) {
+        mailbox.execute(
+                () -> {
+                    OperatorEventHandler handler = chain.eventHandler(operatorId);
+                    if (handler == null) {
+                        throw new IllegalStateException(
+                                "No operator " + operatorId + " in this task accepts events");
+                    }
+                    handler.handleOperatorEvent(event);
+                },
+                "operator event");
+    }
+}
