@@ -304,7 +304,12 @@ public final class Row implements Serializable {
         }
         int fields = 0;
         for (Map.Entry<String, Object> e : fieldByName.entrySet()) {
-            fields += e.getKey().hashCode() ^ Arrays.deepHashCode(new Object[] {e.getValue()});
+            Object value = e.getValue();
+            int valueHash =
+                    value != null && value.getClass().isArray()
+                            ? Arrays.deepHashCode(new Object[] {value})
+                            : Objects.hashCode(value);
+            fields += e.getKey().hashCode() ^ valueHash;
         }
         return 31 * h + fields;
     }

@@ -256,10 +256,8 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         T object = newInstance();
         for (int i = 0; i < arity; i++) {
-            Object value = readField(i, source);
-            if (value != null) {
-                set(i, object, value);
-            }
+            // Null is set too: the constructor may have given the field a non-null default.
+            set(i, object, readField(i, source));
         }
         return object;
     }

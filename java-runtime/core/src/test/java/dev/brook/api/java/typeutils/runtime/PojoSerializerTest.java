@@ -97,6 +97,24 @@ class PojoSerializerTest {
         public String note;
     }
 
+    /** A POJO whose constructor gives a field a non-null default. */
+    public static class WithDefaults {
+        public List<String> names = new ArrayList<>(List.of("default"));
+        public int count = 5;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WithDefaults
+                    && Objects.equals(names, ((WithDefaults) o).names)
+                    && count == ((WithDefaults) o).count;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(names, count);
+        }
+    }
+
     public record Measurement(String sensor, double value, long timestamp, Integer quality) {}
 
     private static <T> TypeSerializer<T> serializerOf(Class<T> clazz) {
@@ -127,6 +145,16 @@ class PojoSerializerTest {
         copy.address.setNumber(13);
         assertThat(full.tags).containsExactly("a", "b");
         assertThat(full.address.getNumber()).isEqualTo(12);
+    }
+
+    @Test
+    void nullFieldsOverrideConstructorDefaults() {
+        WithDefaults value = new WithDefaults();
+        value.names = null;
+        value.count = 0;
+        WithDefaults back = roundTrip(serializerOf(WithDefaults.class), value);
+        assertThat(back.names).isNull();
+        assertThat(back.count).isZero();
     }
 
     @Test

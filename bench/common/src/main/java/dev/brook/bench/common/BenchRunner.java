@@ -1,0 +1,126 @@
+package dev.brook.bench.common;
+
+import java.util.Locale;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The command line of a throughput benchmark: runs a {@link BenchJob} {@code --warmups} times
+ * unmeasured and then {@code --runs} times measured in this JVM, and prints one line per measured
+ * run for {@code bench/run.sh} to collect:
+ *
+ * <pre>
+ * RESULT engine=brook bench=wordcount p=2 records=10000000 millis=1234.5 recs_per_s=8100000 outputs=10000000 checksum=...
+ * </pre>
+ *
+ * <p>Arguments: {@code --parallelism N} (default 1), {@code --records N} (default given by the
+ * benchmark), {@code --warmups N} (default 1), {@code --runs N} (default 1).
+ */
+public final class BenchRunner {
+
+    private BenchRunner() {}
+
+    /**
+     * Runs {@code job}. The engine's name is the last segment of {@code jobClass}'s package
+     * ({@code dev.brook.bench.brook} or {@code dev.brook.bench.flink}), so the two sides of a
+     * benchmark can be word-for-word the same code.
+     *
+     * @param expectedChecksum checks the sinks' checksum against this value for the given record
+     *     count; null when the checksum depends on record order and is only reported
+     */
+    public static void run(
+            Class<?> jobClass,
+            String benchmark,
+            String[] args,
+            long defaultRecords,
+            LongUnaryOperator expectedChecksum,
+            BenchJob job)
+            throws Exception {
+        int parallelism = 1;
+        long records = defaultRecords;
+        int warmups = 1;
+        int runs = 1;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--parallelism" -> parallelism = Integer.parseInt(required(args[i], value));
+                case "--records" -> records = Long.parseLong(required(args[i], value));
+                case "--warmups" -> warmups = Integer.parseInt(required(args[i], value));
+                case "--runs" -> runs = Integer.parseInt(required(args[i], value));
+                default -> throw new IllegalArgumentException(
+                        "Unknown argument '"
+                                + args[i]
+                                + "'; expected --parallelism, --records, --warmups or --runs");
+            }
+            i++;
+        }
+        String engine = engineOf(jobClass);
+        Long expected = expectedChecksum == null ? null : expectedChecksum.applyAsLong(records);
+
+        for (int w = 0; w < warmups; w++) {
+            long nanos = runChecked(job, parallelism, records, expected, benchmark);
+            System.err.printf(
+                    Locale.ROOT,
+                    "warm-up %s %s p=%d: %.1f ms%n",
+                    engine,
+                    benchmark,
+                    parallelism,
+                    nanos / 1e6);
+        }
+        for (int r = 0; r < runs; r++) {
+            long nanos = runChecked(job, parallelism, records, expected, benchmark);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT engine=%s bench=%s p=%d records=%d millis=%.1f recs_per_s=%.0f"
+                            + " outputs=%d checksum=%d%n",
+                    engine,
+                    benchmark,
+                    parallelism,
+                    records,
+                    nanos / 1e6,
+                    records / (nanos / 1e9),
+                    SinkTotals.records(),
+                    SinkTotals.checksum());
+        }
+    }
+
+    private static long runChecked(
+            BenchJob job, int parallelism, long records, Long expectedChecksum, String benchmark)
+            throws Exception {
+        SinkTotals.reset();
+        long nanos = job.executeOnce(parallelism, records);
+        // Both benchmarks emit one updated aggregate per input record.
+        if (SinkTotals.records() != records) {
+            throw new IllegalStateException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s at p=%d: the sink saw %d records, expected %d",
+                            benchmark,
+                            parallelism,
+                            SinkTotals.records(),
+                            records));
+        }
+        if (expectedChecksum != null && SinkTotals.checksum() != expectedChecksum) {
+            throw new IllegalStateException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s at p=%d: the sink's checksum is %d, expected %d",
+                            benchmark,
+                            parallelism,
+                            SinkTotals.checksum(),
+                            expectedChecksum));
+        }
+        return nanos;
+    }
+
+    private static String required(String flag, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("Argument " + flag + " needs a value");
+        }
+        return value;
+    }
+
+    private static String engineOf(Class<?> jobClass) {
+        String pkg = jobClass.getPackageName();
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.brook.bench.flink;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.api.java.tuple.Tuple2;
+import dev.brook.bench.common.SinkTotals;
+
+/**
+ * Drops every record after counting it and adding its {@code f1} to a checksum; the totals go to
+ * {@link SinkTotals} when the writer closes. The per-record cost is two additions.
+ */
+public final class CountingDiscardingSink<T extends Tuple2<?, ? extends Number>> implements Sink<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+        return new CountingWriter<>();
+    }
+
+    private static final class CountingWriter<T extends Tuple2<?, ? extends Number>>
+            implements SinkWriter<T> {
+        private long records;
+        private long checksum;
+
+        @Override
+        public void write(T element, Context context) {
+            records++;
+            checksum += element.f1.longValue();
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {}
+
+        @Override
+        public void close() {
+            SinkTotals.add(records, checksum);
+            records = 0;
+            checksum = 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Shared by Brook's launchers: finds Java, builds the distribution on first use, and assembles the
+# JVM command line. Sourced, not run.
+
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    JAVA_RUN="$JAVA_HOME/bin/java"
+elif command -v java >/dev/null 2>&1; then
+    JAVA_RUN="$(command -v java)"
+else
+    echo "Brook needs Java 17 or newer, but no 'java' was found. Install a JDK (e.g." \
+         "'apt-get install openjdk-17-jdk-headless') or set JAVA_HOME." >&2
+    exit 1
+fi
+
+# JVM warnings go to standard error, so a program's standard out carries only its own output.
+BROOK_JVM_LOGGING="-Xlog:disable -Xlog:all=warning:stderr"
+BROOK_CLIENT_JVM_OPTS="${BROOK_CLIENT_JVM_OPTS:--XX:+UseParallelGC}"
+
+brook_ensure_built() {
+    if [[ ! -f "$BROOK_HOME/lib/brook-cli.jar" ]]; then
+        echo "Building Brook (first use; this takes a few minutes)..." >&2
+        if ! command -v mvn >/dev/null 2>&1; then
+            echo "Building Brook needs Maven ('apt-get install maven')." >&2
+            exit 1
+        fi
+        (cd "$BROOK_HOME" && mvn -q -B install -DskipTests -Dspotless.check.skip=true) >&2 || {
+            echo "The build failed; see the Maven output above." >&2
+            exit 1
+        }
+    fi
+    BROOK_CLASSPATH="$(find "$BROOK_HOME/lib" -maxdepth 1 -name '*.jar' | LC_ALL=C sort | tr '\n' ':')"
+}
+
+# Runs a short-lived client JVM with a class-data-sharing archive of Brook's classes, which cuts
+# start-up time. The archive is written by the first run after a build (and whenever a jar is
+# newer than it); later runs map it.
+brook_run_client() {
+    local archive="$BROOK_HOME/lib/brook-client.jsa"
+    local stale=""
+    if [[ -f "$archive" ]]; then
+        stale="$(find "$BROOK_HOME/lib" -maxdepth 1 -name '*.jar' -newer "$archive" | head -n 1)"
+    fi
+    if [[ -f "$archive" && -z "$stale" ]]; then
+        exec "$JAVA_RUN" $BROOK_JVM_LOGGING -XX:SharedArchiveFile="$archive" $BROOK_CLIENT_JVM_OPTS \
+            -cp "$BROOK_CLASSPATH" "$@"
+    fi
+    local tmp
+    tmp="$(mktemp "$BROOK_HOME/lib/.brook-client.jsa.XXXXXX")"
+    rm -f "$tmp"
+    set +e
+    # The dumping run reports every class it cannot archive; that is noise for the user.
+    "$JAVA_RUN" -Xlog:disable -XX:ArchiveClassesAtExit="$tmp" $BROOK_CLIENT_JVM_OPTS \
+        -cp "$BROOK_CLASSPATH" "$@"
+    local rc=$?
+    set -e
+    if [[ -s "$tmp" ]]; then
+        mv -f "$tmp" "$archive"
+    else
+        rm -f "$tmp"
+    fi
+    return $rc
+}

@@ -1,0 +1,82 @@
+package dev.brook.tests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/** Runs the built distribution's launchers as separate processes, as a user would. */
+final class BrookDistribution {
+
+    /** What a finished command left behind. */
+    record Result(int exitCode, String stdout, String stderr) {}
+
+    static Path home() {
+        return Path.of(System.getProperty("brook.home", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Runs {@code bin/<command> args...}; fails if it does not end within the timeout. */
+    static Result run(Path workDir, long timeoutSeconds, String command, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home().resolve("bin").resolve(command).toString());
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("brook-out", ".txt");
+        Path err = Files.createTempFile("brook-err", ".txt");
+        Process p =
+                new ProcessBuilder(cmd)
+                        .directory(workDir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(
+                    "'" + String.join(" ", cmd) + "' did not finish within " + timeoutSeconds
+                            + " s. Output so far:\n" + Files.readString(out) + Files.readString(err));
+        }
+        Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    /** Packages the compiled test classes under {@code packagePath} into a job jar. */
+    static File jobJar(Path target, String packagePath, String mainClass) throws IOException {
+        Path classes = Path.of(BrookDistribution.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (mainClass != null) {
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        }
+        File jar = target.toFile();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest);
+                Stream<Path> files = Files.walk(classes.resolve(packagePath))) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+
+    static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    private BrookDistribution() {}
+}
