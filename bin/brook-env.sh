@@ -2,6 +2,9 @@
 # Shared by Brook's launchers: finds Java, builds the distribution on first use, and assembles the
 # JVM command line. Sourced, not run.
 
+if [[ -z "${JAVA_HOME:-}" ]] && ! command -v java >/dev/null 2>&1; then
+    "$BROOK_HOME/bin/install-prerequisites.sh"
+fi
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
     JAVA_RUN="$JAVA_HOME/bin/java"
 elif command -v java >/dev/null 2>&1; then
@@ -19,10 +22,7 @@ BROOK_CLIENT_JVM_OPTS="${BROOK_CLIENT_JVM_OPTS:--XX:+UseParallelGC}"
 brook_ensure_built() {
     if [[ ! -f "$BROOK_HOME/lib/brook-cli.jar" ]]; then
         echo "Building Brook (first use; this takes a few minutes)..." >&2
-        if ! command -v mvn >/dev/null 2>&1; then
-            echo "Building Brook needs Maven ('apt-get install maven')." >&2
-            exit 1
-        fi
+        "$BROOK_HOME/bin/install-prerequisites.sh"
         (cd "$BROOK_HOME" && mvn -q -B install -DskipTests -Dspotless.check.skip=true) >&2 || {
             echo "The build failed; see the Maven output above." >&2
             exit 1
