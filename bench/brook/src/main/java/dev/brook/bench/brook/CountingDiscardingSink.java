@@ -10,7 +10,8 @@ import dev.brook.bench.common.SinkTotals;
  * Drops every record after counting it and adding its {@code f1} to a checksum; the totals go to
  * {@link SinkTotals} when the writer closes. The per-record cost is two additions.
  */
-public final class CountingDiscardingSink<T extends Tuple2<?, ? extends Number>> implements Sink<T> {
+public final class CountingDiscardingSink<T extends Tuple2<?, ? extends Number>>
+        implements Sink<T> {
 
     private static final long serialVersionUID = 1L;
 

@@ -3,8 +3,8 @@ package dev.brook.bench.brook;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The smallest useful job: prints three numbers. {@code bench/run.sh} times the whole process,
- * from JVM start to exit, so this measures class loading and local cluster start and stop.
+ * The smallest useful job: prints three numbers. {@code bench/run.sh} times the whole process, from
+ * JVM start to exit, so this measures class loading and local cluster start and stop.
  */
 public final class TrivialJob {
 

@@ -59,7 +59,8 @@ public final class WordCountBench {
     }
 
     /** The tokenizer of Flink's own WordCount example: lower-case, split on non-word characters. */
-    public static final class Tokenizer implements FlatMapFunction<String, Tuple2<String, Integer>> {
+    public static final class Tokenizer
+            implements FlatMapFunction<String, Tuple2<String, Integer>> {
         private static final long serialVersionUID = 1L;
 
         @Override

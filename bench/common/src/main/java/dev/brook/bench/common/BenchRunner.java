@@ -13,16 +13,20 @@ import java.util.function.LongUnaryOperator;
  * </pre>
  *
  * <p>Arguments: {@code --parallelism N} (default 1), {@code --records N} (default given by the
- * benchmark), {@code --warmups N} (default 1), {@code --runs N} (default 1).
+ * benchmark), {@code --warmups N} (default 1), {@code --warmup-records N} (default a fifth of
+ * {@code --records}: enough for the JIT to compile the hot paths, at a fifth of the time), {@code
+ * --runs N} (default 1). Every run, warm-up or measured, builds and executes a fresh job, and every
+ * one is checked: the sinks must have seen one output per input record, and the checksum must match
+ * where it does not depend on record order.
  */
 public final class BenchRunner {
 
     private BenchRunner() {}
 
     /**
-     * Runs {@code job}. The engine's name is the last segment of {@code jobClass}'s package
-     * ({@code dev.brook.bench.brook} or {@code dev.brook.bench.flink}), so the two sides of a
-     * benchmark can be word-for-word the same code.
+     * Runs {@code job}. The engine's name is the last segment of {@code jobClass}'s package ({@code
+     * dev.brook.bench.brook} or {@code dev.brook.bench.flink}), so the two sides of a benchmark can
+     * be word-for-word the same code.
      *
      * @param expectedChecksum checks the sinks' checksum against this value for the given record
      *     count; null when the checksum depends on record order and is only reported
@@ -38,6 +42,7 @@ public final class BenchRunner {
         int parallelism = 1;
         long records = defaultRecords;
         int warmups = 1;
+        long warmupRecords = -1;
         int runs = 1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -45,25 +50,35 @@ public final class BenchRunner {
                 case "--parallelism" -> parallelism = Integer.parseInt(required(args[i], value));
                 case "--records" -> records = Long.parseLong(required(args[i], value));
                 case "--warmups" -> warmups = Integer.parseInt(required(args[i], value));
+                case "--warmup-records" -> warmupRecords = Long.parseLong(required(args[i], value));
                 case "--runs" -> runs = Integer.parseInt(required(args[i], value));
-                default -> throw new IllegalArgumentException(
-                        "Unknown argument '"
-                                + args[i]
-                                + "'; expected --parallelism, --records, --warmups or --runs");
+                default ->
+                        throw new IllegalArgumentException(
+                                "Unknown argument '"
+                                        + args[i]
+                                        + "'; expected --parallelism, --records, --warmups,"
+                                        + " --warmup-records or --runs");
             }
             i++;
         }
+        if (warmupRecords < 0) {
+            // Rounded to a multiple of 10 so that WordCount's whole lines still add up.
+            warmupRecords = Math.max(10, records / 5 / 10 * 10);
+        }
         String engine = engineOf(jobClass);
         Long expected = expectedChecksum == null ? null : expectedChecksum.applyAsLong(records);
+        Long warmupExpected =
+                expectedChecksum == null ? null : expectedChecksum.applyAsLong(warmupRecords);
 
         for (int w = 0; w < warmups; w++) {
-            long nanos = runChecked(job, parallelism, records, expected, benchmark);
+            long nanos = runChecked(job, parallelism, warmupRecords, warmupExpected, benchmark);
             System.err.printf(
                     Locale.ROOT,
-                    "warm-up %s %s p=%d: %.1f ms%n",
+                    "warm-up %s %s p=%d records=%d: %.1f ms%n",
                     engine,
                     benchmark,
                     parallelism,
+                    warmupRecords,
                     nanos / 1e6);
         }
         for (int r = 0; r < runs; r++) {

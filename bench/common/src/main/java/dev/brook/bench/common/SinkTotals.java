@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the benchmark sinks saw, summed over all parallel sink instances of the job that ran last.
  *
- * <p>Each sink writer counts in plain fields on its task thread and adds them here once, when it
- * is closed, so the per-record path has no shared state. Both engines run their local cluster in
- * the benchmark's JVM, so a static is visible to the harness after {@code execute()} returns.
+ * <p>Each sink writer counts in plain fields on its task thread and adds them here once, when it is
+ * closed, so the per-record path has no shared state. Both engines run their local cluster in the
+ * benchmark's JVM, so a static is visible to the harness after {@code execute()} returns.
  */
 public final class SinkTotals {
 

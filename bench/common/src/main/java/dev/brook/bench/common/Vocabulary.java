@@ -38,7 +38,9 @@ public final class Vocabulary {
         return (int) ((z >>> 1) % SIZE);
     }
 
-    /** Line number {@code lineIndex}: the words at positions {@code lineIndex * WORDS_PER_LINE ..}. */
+    /**
+     * Line number {@code lineIndex}: the words at positions {@code lineIndex * WORDS_PER_LINE ..}.
+     */
     public static String line(long lineIndex) {
         StringBuilder line = new StringBuilder(WORDS_PER_LINE * 10);
         long first = lineIndex * WORDS_PER_LINE;

@@ -1,16 +1,17 @@
 package dev.brook.bench.flink;
 
+import dev.brook.bench.common.SinkTotals;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.api.java.tuple.Tuple2;
-import dev.brook.bench.common.SinkTotals;
 
 /**
  * Drops every record after counting it and adding its {@code f1} to a checksum; the totals go to
  * {@link SinkTotals} when the writer closes. The per-record cost is two additions.
  */
-public final class CountingDiscardingSink<T extends Tuple2<?, ? extends Number>> implements Sink<T> {
+public final class CountingDiscardingSink<T extends Tuple2<?, ? extends Number>>
+        implements Sink<T> {
 
     private static final long serialVersionUID = 1L;
 

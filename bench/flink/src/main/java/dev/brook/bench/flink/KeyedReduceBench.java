@@ -1,10 +1,10 @@
 package dev.brook.bench.flink;
 
+import dev.brook.bench.common.BenchRunner;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
-import dev.brook.bench.common.BenchRunner;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**

@@ -1,11 +1,11 @@
 package dev.brook.bench.flink;
 
+import dev.brook.bench.common.BenchRunner;
+import dev.brook.bench.common.Vocabulary;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
-import dev.brook.bench.common.BenchRunner;
-import dev.brook.bench.common.Vocabulary;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 
@@ -59,7 +59,8 @@ public final class WordCountBench {
     }
 
     /** The tokenizer of Flink's own WordCount example: lower-case, split on non-word characters. */
-    public static final class Tokenizer implements FlatMapFunction<String, Tuple2<String, Integer>> {
+    public static final class Tokenizer
+            implements FlatMapFunction<String, Tuple2<String, Integer>> {
         private static final long serialVersionUID = 1L;
 
         @Override

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The record-at-a-time operations of the DataStream API: each must emit exactly what its function
- * returns for each input record, at any parallelism, with no record lost, duplicated or sent to
- * the wrong output.
+ * returns for each input record, at any parallelism, with no record lost, duplicated or sent to the
+ * wrong output.
  */
 class BasicTransformationsITCase {
 
@@ -36,7 +36,8 @@ class BasicTransformationsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void mapAppliesTheFunctionToEveryRecordOnce(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.fromSequence(0, N - 1).map(n -> "v" + (n * 3)).addSink(sink);
         env.execute("map");
@@ -58,7 +59,8 @@ class BasicTransformationsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void flatMapEmitsZeroOrMoreRecordsPerInput(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.fromSequence(0, N - 1).flatMap(new Repeat()).addSink(sink);
         env.execute("flatMap");
@@ -75,12 +77,14 @@ class BasicTransformationsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void filterKeepsExactlyTheMatchingRecords(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> sink = new CollectingSink<>();
         env.fromSequence(0, N - 1).filter(n -> n % 7 == 3).addSink(sink);
         env.execute("filter");
 
-        assertSameMultiset(sink.getResults(), range(0, N).stream().filter(n -> n % 7 == 3).toList());
+        assertSameMultiset(
+                sink.getResults(), range(0, N).stream().filter(n -> n % 7 == 3).toList());
     }
 
     /**
@@ -107,7 +111,8 @@ class BasicTransformationsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void processRoutesRecordsToMainAndSideOutputs(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> main = new CollectingSink<>();
         CollectingSink<Long> odd = new CollectingSink<>();
         CollectingSink<String> three = new CollectingSink<>();
@@ -120,7 +125,8 @@ class BasicTransformationsITCase {
         env.execute("process with side outputs");
 
         assertSameMultiset(
-                main.getResults(), range(0, N).stream().filter(n -> n % 2 == 0).map(n -> n * 10).toList());
+                main.getResults(),
+                range(0, N).stream().filter(n -> n % 2 == 0).map(n -> n * 10).toList());
         assertSameMultiset(odd.getResults(), range(0, N).stream().filter(n -> n % 2 == 1).toList());
         assertSameMultiset(
                 three.getResults(),
@@ -130,19 +136,22 @@ class BasicTransformationsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void sideOutputThatIsNotConsumedDoesNotDisturbTheMainOutput(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> main = new CollectingSink<>();
         env.fromSequence(0, N - 1).process(new Splitter()).addSink(main);
         env.execute("unused side outputs");
 
         assertSameMultiset(
-                main.getResults(), range(0, N).stream().filter(n -> n % 2 == 0).map(n -> n * 10).toList());
+                main.getResults(),
+                range(0, N).stream().filter(n -> n % 2 == 0).map(n -> n * 10).toList());
     }
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void unionOfTwoStreamsHasTheRecordsOfBoth(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> sink = new CollectingSink<>();
         DataStream<Long> a = env.fromSequence(0, 999);
         DataStream<Long> b = env.fromSequence(1_000, 1_999).map(n -> n * 2);
@@ -158,10 +167,13 @@ class BasicTransformationsITCase {
     @ValueSource(ints = {1, 2, 4})
     void unionOfThreeStreamsWithDifferentParallelismAndPartitioning(int parallelism)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<String, Long>> sink = new CollectingSink<>();
         DataStream<Tuple2<String, Long>> a =
-                env.fromSequence(0, 499).map(n -> Tuple2.of("a", n)).returns(Types.TUPLE(Types.STRING, Types.LONG));
+                env.fromSequence(0, 499)
+                        .map(n -> Tuple2.of("a", n))
+                        .returns(Types.TUPLE(Types.STRING, Types.LONG));
         DataStream<Tuple2<String, Long>> b =
                 env.fromCollection(range(0, 300))
                         .map(n -> Tuple2.of("b", n))
@@ -171,7 +183,10 @@ class BasicTransformationsITCase {
                         .rebalance()
                         .map(n -> Tuple2.of("c", n))
                         .returns(Types.TUPLE(Types.STRING, Types.LONG));
-        a.union(b, c.rebalance()).map(t -> t).returns(Types.TUPLE(Types.STRING, Types.LONG)).addSink(sink);
+        a.union(b, c.rebalance())
+                .map(t -> t)
+                .returns(Types.TUPLE(Types.STRING, Types.LONG))
+                .addSink(sink);
         env.execute("union of three");
 
         List<Tuple2<String, Long>> expected = new ArrayList<>();
@@ -184,7 +199,8 @@ class BasicTransformationsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void unionOfAStreamWithItselfDeliversEveryRecordTwice(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> sink = new CollectingSink<>();
         DataStream<Long> a = env.fromSequence(0, 999);
         a.union(a).map(n -> n + 1).addSink(sink);
@@ -201,7 +217,8 @@ class BasicTransformationsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void chainedOperationsComposeInOrder(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.fromSequence(0, N - 1)
                 .filter(n -> n % 2 == 1)

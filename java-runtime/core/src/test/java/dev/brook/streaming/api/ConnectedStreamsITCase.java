@@ -31,9 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two-input operations: each record of the first input must reach the first method, each record
- * of the second input the second, exactly once; keyed connected streams share one keyed state per
- * key across both inputs.
+ * Two-input operations: each record of the first input must reach the first method, each record of
+ * the second input the second, exactly once; keyed connected streams share one keyed state per key
+ * across both inputs.
  */
 class ConnectedStreamsITCase {
 
@@ -60,7 +60,8 @@ class ConnectedStreamsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void coMapSendsEachInputToItsOwnMethod(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         DataStream<Integer> numbers = env.fromCollection(ints(1_000)).rebalance().map(i -> i);
         DataStream<String> strings = env.fromCollection(words(700));
@@ -92,7 +93,8 @@ class ConnectedStreamsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void coFlatMapEmitsAnyNumberOfRecordsPerInput(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.fromCollection(ints(500))
                 .connect(env.fromCollection(words(300)).rebalance())
@@ -131,7 +133,8 @@ class ConnectedStreamsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void coProcessEmitsToMainAndSideOutputs(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Integer> main = new CollectingSink<>();
         CollectingSink<String> side = new CollectingSink<>();
         SingleOutputStreamOperator<Integer> processed =
@@ -143,7 +146,8 @@ class ConnectedStreamsITCase {
         env.execute("co-process");
 
         assertSameMultiset(main.getResults(), ints(800).stream().map(i -> i * 2).toList());
-        assertSameMultiset(side.getResults(), words(400).stream().map(String::toUpperCase).toList());
+        assertSameMultiset(
+                side.getResults(), words(400).stream().map(String::toUpperCase).toList());
     }
 
     /**
@@ -154,14 +158,18 @@ class ConnectedStreamsITCase {
      */
     static final class Ledger
             extends KeyedCoProcessFunction<
-                    String, Tuple2<String, Long>, Tuple2<String, Long>, Tuple4<String, Integer, Long, Integer>> {
+                    String,
+                    Tuple2<String, Long>,
+                    Tuple2<String, Long>,
+                    Tuple4<String, Integer, Long, Integer>> {
         private transient ValueState<Integer> seen;
         private transient ValueState<Long> balance;
 
         @Override
         public void open(OpenContext openContext) {
             seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Types.INT));
-            balance = getRuntimeContext().getState(new ValueStateDescriptor<>("balance", Types.LONG));
+            balance =
+                    getRuntimeContext().getState(new ValueStateDescriptor<>("balance", Types.LONG));
         }
 
         private void apply(
@@ -183,7 +191,9 @@ class ConnectedStreamsITCase {
 
         @Override
         public void processElement1(
-                Tuple2<String, Long> order, Context ctx, Collector<Tuple4<String, Integer, Long, Integer>> out)
+                Tuple2<String, Long> order,
+                Context ctx,
+                Collector<Tuple4<String, Integer, Long, Integer>> out)
                 throws Exception {
             apply(order, order.f1, ctx, out);
         }
@@ -240,7 +250,9 @@ class ConnectedStreamsITCase {
             assertSameMultiset(
                     countsByKey.get(e.getKey()),
                     IntStream.rangeClosed(1, e.getValue()).boxed().toList());
-            assertThat(subtasksByKey.get(e.getKey())).as("subtasks of key %s", e.getKey()).hasSize(1);
+            assertThat(subtasksByKey.get(e.getKey()))
+                    .as("subtasks of key %s", e.getKey())
+                    .hasSize(1);
         }
         assertThat(finalBalance).isEqualTo(balances);
     }
@@ -248,7 +260,8 @@ class ConnectedStreamsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void keyedCoProcessSharesKeyedStateAcrossBothInputs(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple4<String, Integer, Long, Integer>> sink = new CollectingSink<>();
         DataStream<Tuple2<String, Long>> orders =
                 env.fromCollection(orders(), Types.TUPLE(Types.STRING, Types.LONG));
@@ -263,7 +276,8 @@ class ConnectedStreamsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void keyedCoProcessOnSeparatelyKeyedInputs(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple4<String, Integer, Long, Integer>> sink = new CollectingSink<>();
         DataStream<Tuple2<String, Long>> orders =
                 env.fromCollection(orders(), Types.TUPLE(Types.STRING, Types.LONG)).rebalance();

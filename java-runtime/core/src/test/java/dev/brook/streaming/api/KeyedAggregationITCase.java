@@ -122,7 +122,8 @@ class KeyedAggregationITCase {
     }
 
     private static StreamExecutionEnvironment env(int parallelism) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.setMaxParallelism(MAX_PARALLELISM);
         return env;
     }
@@ -152,7 +153,8 @@ class KeyedAggregationITCase {
 
     private List<Tuple3<String, Integer, String>> runOnTuples(
             int parallelism,
-            Function<KeyedStream<Tuple3<String, Integer, String>, String>,
+            Function<
+                            KeyedStream<Tuple3<String, Integer, String>, String>,
                             SingleOutputStreamOperator<Tuple3<String, Integer, String>>>
                     aggregation)
             throws Exception {
@@ -227,7 +229,10 @@ class KeyedAggregationITCase {
     void sumMinMaxOnPojoFieldName(int parallelism) throws Exception {
         assertRollingPerKey(
                 runOnPojos(parallelism, k -> k.sum("value")),
-                rolling(readings(), r -> r.sensor, (a, b) -> new Reading(a.sensor, a.value + b.value, a.id)),
+                rolling(
+                        readings(),
+                        r -> r.sensor,
+                        (a, b) -> new Reading(a.sensor, a.value + b.value, a.id)),
                 r -> r.sensor);
         assertRollingPerKey(
                 runOnPojos(parallelism, k -> k.min("value")),
@@ -287,7 +292,8 @@ class KeyedAggregationITCase {
                 throw new IllegalStateException(
                         "current key " + ctx.getCurrentKey() + " for record " + value);
             }
-            out.collect(Tuple2.of(ctx.getCurrentKey(), getRuntimeContext().getIndexOfThisSubtask()));
+            out.collect(
+                    Tuple2.of(ctx.getCurrentKey(), getRuntimeContext().getIndexOfThisSubtask()));
         }
     }
 

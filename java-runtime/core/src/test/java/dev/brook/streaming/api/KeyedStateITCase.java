@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Keyed state of every kind, used from a KeyedProcessFunction and a RichMapFunction on a keyed
  * stream. Each record emits a description of the state of its key after the update; the test
  * computes the same descriptions by replaying the input with plain collections. The source has
- * parallelism 1, so each key's records arrive in input order and the sequences must match
- * exactly: a record lost or duplicated, or state leaking between keys, changes them.
+ * parallelism 1, so each key's records arrive in input order and the sequences must match exactly:
+ * a record lost or duplicated, or state leaking between keys, changes them.
  */
 class KeyedStateITCase {
 
@@ -93,7 +93,8 @@ class KeyedStateITCase {
                 + average;
     }
 
-    static final class AllStates extends KeyedProcessFunction<String, Tuple2<String, Integer>, String> {
+    static final class AllStates
+            extends KeyedProcessFunction<String, Tuple2<String, Integer>, String> {
         private transient ValueState<Long> count;
         private transient ListState<Integer> list;
         private transient MapState<Integer, Integer> histogram;
@@ -106,7 +107,8 @@ class KeyedStateITCase {
             list = getRuntimeContext().getListState(new ListStateDescriptor<>("list", Types.INT));
             histogram =
                     getRuntimeContext()
-                            .getMapState(new MapStateDescriptor<>("histogram", Types.INT, Types.INT));
+                            .getMapState(
+                                    new MapStateDescriptor<>("histogram", Types.INT, Types.INT));
             sum =
                     getRuntimeContext()
                             .getReducingState(
@@ -115,7 +117,9 @@ class KeyedStateITCase {
                     getRuntimeContext()
                             .getAggregatingState(
                                     new AggregatingStateDescriptor<>(
-                                            "avg", new Average(), Types.TUPLE(Types.LONG, Types.LONG)));
+                                            "avg",
+                                            new Average(),
+                                            Types.TUPLE(Types.LONG, Types.LONG)));
         }
 
         @Override
@@ -151,12 +155,20 @@ class KeyedStateITCase {
             if (h.isEmpty() != histogram.isEmpty()) {
                 throw new IllegalStateException("isEmpty() disagrees with entries()");
             }
-            out.collect(describe(ctx.getCurrentKey(), count.value(), list.get(), h, sum.get(), average.get()));
+            out.collect(
+                    describe(
+                            ctx.getCurrentKey(),
+                            count.value(),
+                            list.get(),
+                            h,
+                            sum.get(),
+                            average.get()));
         }
     }
 
     /** The same updates with plain Java collections, per key. */
-    private static Map<String, List<String>> expectedDescriptions(List<Tuple2<String, Integer>> input) {
+    private static Map<String, List<String>> expectedDescriptions(
+            List<Tuple2<String, Integer>> input) {
         Map<String, Long> count = new HashMap<>();
         Map<String, List<Integer>> list = new HashMap<>();
         Map<String, Map<Integer, Integer>> histogram = new HashMap<>();
@@ -214,14 +226,17 @@ class KeyedStateITCase {
         Map<String, List<String>> actual = byKey(results);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         for (String k : expected.keySet()) {
-            assertThat(actual.get(k)).as("state descriptions of key %s", k).isEqualTo(expected.get(k));
+            assertThat(actual.get(k))
+                    .as("state descriptions of key %s", k)
+                    .isEqualTo(expected.get(k));
         }
     }
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void everyKindOfKeyedStateInAKeyedProcessFunction(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.fromCollection(input(), Types.TUPLE(Types.STRING, Types.INT))
                 .keyBy(t -> t.f0)
@@ -239,10 +254,14 @@ class KeyedStateITCase {
 
         @Override
         public void open(OpenContext openContext) {
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Integer.class));
+            count =
+                    getRuntimeContext()
+                            .getState(new ValueStateDescriptor<>("count", Integer.class));
             distinct =
                     getRuntimeContext()
-                            .getMapState(new MapStateDescriptor<>("distinct", Integer.class, Boolean.class));
+                            .getMapState(
+                                    new MapStateDescriptor<>(
+                                            "distinct", Integer.class, Boolean.class));
         }
 
         @Override
@@ -261,7 +280,8 @@ class KeyedStateITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void keyedStateInARichMapFunction(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.fromCollection(input(), Types.TUPLE(Types.STRING, Types.INT))
                 .keyBy(t -> t.f0)
@@ -274,7 +294,8 @@ class KeyedStateITCase {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         for (Tuple2<String, Integer> in : input()) {
             int n = count.merge(in.f0, 1, Integer::sum);
-            java.util.Set<Integer> d = distinct.computeIfAbsent(in.f0, x -> new java.util.HashSet<>());
+            java.util.Set<Integer> d =
+                    distinct.computeIfAbsent(in.f0, x -> new java.util.HashSet<>());
             d.add(in.f1);
             expected.computeIfAbsent(in.f0, x -> new ArrayList<>())
                     .add(in.f0 + " n=" + n + " distinct=" + d.size());

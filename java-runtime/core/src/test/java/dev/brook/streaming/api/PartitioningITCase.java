@@ -39,9 +39,11 @@ class PartitioningITCase {
     private static List<Tuple3<Integer, Integer, Long>> route(
             int upstream,
             int downstream,
-            Function<DataStream<Tuple2<Integer, Long>>, DataStream<Tuple2<Integer, Long>>> partitioning)
+            Function<DataStream<Tuple2<Integer, Long>>, DataStream<Tuple2<Integer, Long>>>
+                    partitioning)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(upstream);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(upstream);
         CollectingSink<Tuple3<Integer, Integer, Long>> sink = new CollectingSink<>();
         DataStream<Tuple2<Integer, Long>> tagged =
                 env.fromSequence(0, N - 1).setParallelism(upstream).map(new SubtaskTagger<>());
@@ -59,7 +61,8 @@ class PartitioningITCase {
         return results;
     }
 
-    private static Map<Integer, Integer> countPerDownstream(List<Tuple3<Integer, Integer, Long>> r) {
+    private static Map<Integer, Integer> countPerDownstream(
+            List<Tuple3<Integer, Integer, Long>> r) {
         Map<Integer, Integer> counts = new HashMap<>();
         r.forEach(t -> counts.merge(t.f1, 1, Integer::sum));
         return counts;
@@ -68,7 +71,8 @@ class PartitioningITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void forwardKeepsEachRecordInItsSubtask(int parallelism) throws Exception {
-        List<Tuple3<Integer, Integer, Long>> r = route(parallelism, parallelism, DataStream::forward);
+        List<Tuple3<Integer, Integer, Long>> r =
+                route(parallelism, parallelism, DataStream::forward);
         r.forEach(t -> assertThat(t.f1).as("subtask of %s", t).isEqualTo(t.f0));
     }
 
@@ -76,7 +80,8 @@ class PartitioningITCase {
     @ValueSource(ints = {1, 2, 4})
     void forwardAcrossAnUnchainedBoundaryKeepsEachRecordInItsSubtask(int parallelism)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<Integer, Tuple2<Integer, Long>>> sink = new CollectingSink<>();
         env.fromSequence(0, N - 1)
                 .map(new SubtaskTagger<>())
@@ -93,7 +98,14 @@ class PartitioningITCase {
     @Test
     void forwardBetweenDifferentParallelismsFailsAtExecute() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        env.fromSequence(0, 99).map(n -> n).name("upstream-map").forward().map(n -> n + 1).name("downstream-map").setParallelism(3).addSink(new CollectingSink<>());
+        env.fromSequence(0, 99)
+                .map(n -> n)
+                .name("upstream-map")
+                .forward()
+                .map(n -> n + 1)
+                .name("downstream-map")
+                .setParallelism(3)
+                .addSink(new CollectingSink<>());
 
         assertThatThrownBy(env::execute)
                 .hasMessageContaining("Forward partitioning does not allow change of parallelism")
@@ -133,18 +145,33 @@ class PartitioningITCase {
         }
         // Each producer round-robins over its own consumers.
         Map<Integer, Map<Integer, Integer>> perProducer = new HashMap<>();
-        r.forEach(t -> perProducer.computeIfAbsent(t.f0, k -> new HashMap<>()).merge(t.f1, 1, Integer::sum));
+        r.forEach(
+                t ->
+                        perProducer
+                                .computeIfAbsent(t.f0, k -> new HashMap<>())
+                                .merge(t.f1, 1, Integer::sum));
         perProducer.forEach(
                 (producer, counts) -> {
-                    int min = counts.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
-                    int max = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-                    assertThat(max - min).as("spread of producer %d: %s", producer, counts).isLessThanOrEqualTo(1);
+                    int min =
+                            counts.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .min()
+                                    .orElseThrow();
+                    int max =
+                            counts.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .max()
+                                    .orElseThrow();
+                    assertThat(max - min)
+                            .as("spread of producer %d: %s", producer, counts)
+                            .isLessThanOrEqualTo(1);
                 });
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"1, 1", "2, 4", "4, 4", "4, 2"})
-    void shuffleDeliversEveryRecordOnceToSomeSubtask(int upstream, int downstream) throws Exception {
+    void shuffleDeliversEveryRecordOnceToSomeSubtask(int upstream, int downstream)
+            throws Exception {
         List<Tuple3<Integer, Integer, Long>> r = route(upstream, downstream, DataStream::shuffle);
         Map<Integer, Integer> counts = countPerDownstream(r);
         assertThat(counts).hasSize(downstream);
@@ -160,7 +187,8 @@ class PartitioningITCase {
     @CsvSource({"1, 1", "1, 4", "2, 2", "4, 2", "2, 4"})
     void broadcastDeliversEveryRecordToEverySubtaskExactlyOnce(int upstream, int downstream)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(upstream);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(upstream);
         CollectingSink<Tuple2<Integer, Long>> sink = new CollectingSink<>();
         env.fromSequence(0, 1_999)
                 .broadcast()
@@ -171,7 +199,8 @@ class PartitioningITCase {
         env.execute("broadcast");
 
         Map<Integer, List<Long>> perSubtask = new HashMap<>();
-        sink.getResults().forEach(t -> perSubtask.computeIfAbsent(t.f0, k -> new ArrayList<>()).add(t.f1));
+        sink.getResults()
+                .forEach(t -> perSubtask.computeIfAbsent(t.f0, k -> new ArrayList<>()).add(t.f1));
         assertThat(perSubtask).hasSize(downstream);
         perSubtask.forEach((subtask, records) -> assertSameMultiset(records, range(2_000)));
     }
@@ -196,7 +225,10 @@ class PartitioningITCase {
     void partitionCustomSendsEachRecordWhereThePartitionerChose(int upstream, int downstream)
             throws Exception {
         List<Tuple3<Integer, Integer, Long>> r =
-                route(upstream, downstream, s -> s.partitionCustom(new ReverseModulo(), t -> t.f1 / 10));
+                route(
+                        upstream,
+                        downstream,
+                        s -> s.partitionCustom(new ReverseModulo(), t -> t.f1 / 10));
         r.forEach(
                 t ->
                         assertThat(t.f1)

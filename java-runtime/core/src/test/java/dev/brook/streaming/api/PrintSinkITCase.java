@@ -40,7 +40,8 @@ class PrintSinkITCase {
     private static List<String> captureLines(
             boolean stdErr, int parallelism, Consumer<StreamExecutionEnvironment> job)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         job.accept(env);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream original = stdErr ? System.err : System.out;
@@ -97,7 +98,8 @@ class PrintSinkITCase {
         for (String line : lines) {
             assertThat(line).matches("[1-" + parallelism + "]> [0-9]+\\|record [0-9]+");
             int printed = Integer.parseInt(line.substring(0, line.indexOf('>')));
-            int subtask = Integer.parseInt(line.substring(line.indexOf("> ") + 2, line.indexOf('|')));
+            int subtask =
+                    Integer.parseInt(line.substring(line.indexOf("> ") + 2, line.indexOf('|')));
             assertThat(printed).as(line).isEqualTo(subtask + 1);
             expected.add(line.substring(line.indexOf('|') + 1));
         }
@@ -116,7 +118,8 @@ class PrintSinkITCase {
         List<String> lines = captureLines(false, 2, env -> source(env).print("ident"));
         assertThat(lines).hasSize(N);
         for (String line : lines) {
-            int subtask = Integer.parseInt(line.substring(line.indexOf("> ") + 2, line.indexOf('|')));
+            int subtask =
+                    Integer.parseInt(line.substring(line.indexOf("> ") + 2, line.indexOf('|')));
             assertThat(line).startsWith("ident:" + (subtask + 1) + "> " + subtask + "|record ");
         }
     }
@@ -125,6 +128,7 @@ class PrintSinkITCase {
     void printToErrWritesToStandardError() throws Exception {
         List<String> lines = captureLines(true, 2, env -> source(env).printToErr());
         assertThat(lines).hasSize(N);
-        assertThat(lines).allSatisfy(line -> assertThat(line).matches("[12]> [01]\\|record [0-9]+"));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(line).matches("[12]> [01]\\|record [0-9]+"));
     }
 }

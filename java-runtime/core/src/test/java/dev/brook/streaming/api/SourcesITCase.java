@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each built-in source produces exactly its data: nothing lost, nothing repeated, nothing added. */
+/**
+ * Each built-in source produces exactly its data: nothing lost, nothing repeated, nothing added.
+ */
 class SourcesITCase {
 
     @TempDir Path tmp;
@@ -47,7 +49,8 @@ class SourcesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void fromElementsFeedsParallelOperations(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Integer> sink = new CollectingSink<>();
         env.fromElements(5, 3, 5, 1, 9, 0, -4).map(i -> i * 2).addSink(sink);
         env.execute("fromElements parallel");
@@ -62,9 +65,14 @@ class SourcesITCase {
         for (int i = 0; i < 5_000; i++) {
             data.add(Tuple2.of("e" + (i % 100), i));
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<String, Integer>> sink = new CollectingSink<>();
-        env.fromCollection(data).rebalance().map(t -> t).returns(Types.TUPLE(Types.STRING, Types.INT)).addSink(sink);
+        env.fromCollection(data)
+                .rebalance()
+                .map(t -> t)
+                .returns(Types.TUPLE(Types.STRING, Types.INT))
+                .addSink(sink);
         env.execute("fromCollection");
 
         assertSameMultiset(sink.getResults(), data);
@@ -72,7 +80,8 @@ class SourcesITCase {
 
     @Test
     void fromCollectionAtParallelismOneKeepsTheOrder() throws Exception {
-        List<Integer> data = IntStream.range(0, 5_000).map(i -> (i * 7919) % 5_000).boxed().toList();
+        List<Integer> data =
+                IntStream.range(0, 5_000).map(i -> (i * 7919) % 5_000).boxed().toList();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         CollectingSink<Integer> sink = new CollectingSink<>();
         env.fromCollection(data).addSink(sink);
@@ -84,7 +93,8 @@ class SourcesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void fromSequenceEmitsExactlyTheRangeAcrossSubtasks(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<Integer, Long>> sink = new CollectingSink<>();
         env.fromSequence(-500, 9_499).map(new SubtaskTagger<>()).addSink(sink);
         env.execute("fromSequence");
@@ -99,7 +109,8 @@ class SourcesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void fromSequenceOfOneNumber(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> sink = new CollectingSink<>();
         env.fromSequence(42, 42).addSink(sink);
         env.execute("fromSequence single");
@@ -110,7 +121,9 @@ class SourcesITCase {
     // ------------------------------------------------------------------ files
 
     private static List<String> lines(String prefix, int n) {
-        return IntStream.range(0, n).mapToObj(i -> prefix + " line " + i + " \u00fc\u20ac").collect(Collectors.toList());
+        return IntStream.range(0, n)
+                .mapToObj(i -> prefix + " line " + i + " \u00fc\u20ac")
+                .collect(Collectors.toList());
     }
 
     @ParameterizedTest(name = "parallelism {0}")
@@ -122,7 +135,8 @@ class SourcesITCase {
         Path file = tmp.resolve("input.txt");
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.readTextFile(file.toString()).addSink(sink);
         env.execute("readTextFile");
@@ -164,7 +178,8 @@ class SourcesITCase {
         Files.write(dir.resolve(".hidden"), List.of("must not be read"), StandardCharsets.UTF_8);
         Files.write(dir.resolve("_SUCCESS"), List.of("must not be read"), StandardCharsets.UTF_8);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.readTextFile(dir.toString()).addSink(sink);
         env.execute("readTextFile directory");
@@ -177,7 +192,8 @@ class SourcesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void dataGeneratorSourceCallsTheGeneratorOncePerIndex(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         DataGeneratorSource<String> source =
                 new DataGeneratorSource<>(i -> "gen-" + i * i, 5_000, Types.STRING);
@@ -230,7 +246,9 @@ class SourcesITCase {
             CompletableFuture<Void> served = serveOnce(server, "a;b\r\n;;c;");
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
             CollectingSink<String> sink = new CollectingSink<>();
-            env.socketTextStream("127.0.0.1", server.getLocalPort(), ";").addSink(sink).setParallelism(1);
+            env.socketTextStream("127.0.0.1", server.getLocalPort(), ";")
+                    .addSink(sink)
+                    .setParallelism(1);
             env.execute("socket custom delimiter");
 
             served.join();

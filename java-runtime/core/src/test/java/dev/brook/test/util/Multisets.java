@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Compares collections as multisets: equal iff every element occurs equally often in both. A
- * failure lists what is missing and what is unexpected (lost, duplicated or foreign records),
- * which says far more than a diff of two long lists.
+ * failure lists what is missing and what is unexpected (lost, duplicated or foreign records), which
+ * says far more than a diff of two long lists.
  */
 public final class Multisets {
 

@@ -32,6 +32,15 @@ import dev.brook.streaming.runtime.partitioner.RebalancePartitioner;
 import dev.brook.streaming.runtime.partitioner.RescalePartitioner;
 import dev.brook.streaming.runtime.partitioner.ShufflePartitioner;
 import dev.brook.streaming.runtime.partitioner.StreamPartitioner;
+import dev.brook.api.common.eventtime.WatermarkStrategy;
+import dev.brook.streaming.api.windowing.assigners.GlobalWindows;
+import dev.brook.streaming.api.windowing.assigners.WindowAssigner;
+import dev.brook.streaming.api.windowing.evictors.CountEvictor;
+import dev.brook.streaming.api.windowing.triggers.CountTrigger;
+import dev.brook.streaming.api.windowing.triggers.PurgingTrigger;
+import dev.brook.streaming.api.windowing.windows.GlobalWindow;
+import dev.brook.streaming.api.windowing.windows.Window;
+import dev.brook.streaming.runtime.operators.TimestampsAndWatermarksOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -155,6 +164,36 @@ public class DataStream<T> {
     /** Connects two streams, possibly of different types, for a two-input operation. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /** Groups the whole (non-keyed) stream into windows, evaluated with parallelism 1. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(
+            WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, Objects.requireNonNull(assigner, "window assigner"));
+    }
+
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create())
+                .evictor(CountEvictor.of(size))
+                .trigger(CountTrigger.of(slide));
+    }
+
+    /**
+     * Assigns event timestamps and generates watermarks with {@code strategy}; records keep the
+     * timestamps it extracts, and upstream watermarks are replaced by its own.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            WatermarkStrategy<T> strategy) {
+        Objects.requireNonNull(strategy, "watermark strategy");
+        long interval = environment.getConfig().getAutoWatermarkInterval();
+        return transform(
+                "Timestamps/Watermarks",
+                getType(),
+                p -> new TimestampsAndWatermarksOperator<>(p, strategy, interval));
     }
 
     // ------------------------------------------------------------------ partitioning

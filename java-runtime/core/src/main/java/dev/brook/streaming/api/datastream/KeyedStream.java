@@ -14,6 +14,13 @@ import dev.brook.streaming.api.functions.aggregation.SumAggregator;
 import dev.brook.streaming.runtime.operators.KeyedProcessOperator;
 import dev.brook.streaming.runtime.operators.StreamGroupedReduce;
 import dev.brook.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
+import dev.brook.streaming.api.windowing.assigners.GlobalWindows;
+import dev.brook.streaming.api.windowing.assigners.WindowAssigner;
+import dev.brook.streaming.api.windowing.evictors.CountEvictor;
+import dev.brook.streaming.api.windowing.triggers.CountTrigger;
+import dev.brook.streaming.api.windowing.triggers.PurgingTrigger;
+import dev.brook.streaming.api.windowing.windows.GlobalWindow;
+import dev.brook.streaming.api.windowing.windows.Window;
 import java.util.Objects;
 
 /**
@@ -48,6 +55,24 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     @Override
     protected void configureTransformation(OneInputTransformation<T, ?> t) {
         t.setStateKeySelector(keySelector, keyType);
+    }
+
+    /** Groups each key's records into windows of the given assigner. */
+    public <W extends Window> WindowedStream<T, KEY, W> window(
+            WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, Objects.requireNonNull(assigner, "window assigner"));
+    }
+
+    /** Windows of {@code size} elements per key, evaluated when full. */
+    public WindowedStream<T, KEY, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** The last {@code size} elements per key, evaluated every {@code slide} elements. */
+    public WindowedStream<T, KEY, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create())
+                .evictor(CountEvictor.of(size))
+                .trigger(CountTrigger.of(slide));
     }
 
     /** Rolling reduce per key: emits the reduced value for every record. */

@@ -5,7 +5,11 @@ import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
+import dev.brook.streaming.runtime.operators.timers.InternalTimerService;
+import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Base of Brook's operators: holds the parameters, sets the key context for keyed inputs, and
@@ -19,6 +23,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private final KeySelector<Object, Object> keySelector1;
     private final KeySelector<Object, Object> keySelector2;
     protected long currentWatermark = Long.MIN_VALUE;
+    private final Map<String, InternalTimerService<?, ?>> timerServices = new HashMap<>(2);
 
     @SuppressWarnings("unchecked")
     protected AbstractStreamOperator(OperatorParameters<OUT> parameters) {
@@ -69,10 +74,51 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
     }
 
-    /** Event time has advanced; the default forwards the watermark. */
+    /**
+     * The timer service {@code name} of this keyed operator, created on first use; its timers
+     * call back {@code target} with the timer's key set as the current key.
+     */
+    @SuppressWarnings("unchecked")
+    protected <K, N> InternalTimerService<K, N> getInternalTimerService(
+            String name, Triggerable<K, N> target) {
+        if (keyedStateBackend == null) {
+            throw new UnsupportedOperationException(
+                    "Timers can only be used on a keyed stream, i.e. after keyBy(), in '"
+                            + getOperatorName()
+                            + "'.");
+        }
+        return (InternalTimerService<K, N>)
+                timerServices.computeIfAbsent(
+                        name,
+                        n ->
+                                new InternalTimerService<>(
+                                        (KeyedStateBackend<K>) (KeyedStateBackend<?>) keyedStateBackend,
+                                        parameters.processingTimeService(),
+                                        target));
+    }
+
+    /**
+     * Event time has advanced: event-time timers up to the watermark fire first, then the
+     * watermark is forwarded, so results of those timers precede it downstream.
+     */
     public void processWatermark(Watermark mark) throws Exception {
         currentWatermark = mark.timestamp();
+        for (InternalTimerService<?, ?> timers : timerServices.values()) {
+            timers.advanceWatermark(mark.timestamp());
+        }
         output.emitWatermark(mark);
+    }
+
+    /** Stops timer wake-ups; subclasses that override {@link #close()} call this. */
+    protected void closeTimerServices() {
+        for (InternalTimerService<?, ?> timers : timerServices.values()) {
+            timers.close();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeTimerServices();
     }
 
     public void processWatermarkStatus(WatermarkStatus status) throws Exception {

@@ -20,6 +20,7 @@ public abstract class AbstractUdfOperator<IN, OUT, F extends Function>
 
     @Override
     public void close() throws Exception {
+        closeTimerServices();
         FunctionLifecycle.close(userFunction);
     }
 }

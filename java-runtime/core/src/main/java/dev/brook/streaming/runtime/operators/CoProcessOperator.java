@@ -31,6 +31,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractTwoInputOper
 
     @Override
     public void close() throws Exception {
+        closeTimerServices();
         FunctionLifecycle.close(function);
     }
 

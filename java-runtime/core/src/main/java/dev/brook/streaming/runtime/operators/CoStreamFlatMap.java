@@ -23,6 +23,7 @@ public final class CoStreamFlatMap<IN1, IN2, OUT> extends AbstractTwoInputOperat
 
     @Override
     public void close() throws Exception {
+        closeTimerServices();
         FunctionLifecycle.close(function);
     }
 

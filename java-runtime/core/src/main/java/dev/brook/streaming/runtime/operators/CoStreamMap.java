@@ -20,6 +20,7 @@ public final class CoStreamMap<IN1, IN2, OUT> extends AbstractTwoInputOperator<I
 
     @Override
     public void close() throws Exception {
+        closeTimerServices();
         FunctionLifecycle.close(function);
     }
 

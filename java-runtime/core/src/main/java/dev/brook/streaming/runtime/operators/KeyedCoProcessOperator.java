@@ -1,17 +1,24 @@
 package dev.brook.streaming.runtime.operators;
 
+import dev.brook.runtime.state.VoidNamespace;
+import dev.brook.streaming.api.TimeDomain;
 import dev.brook.streaming.api.TimerService;
 import dev.brook.streaming.api.functions.co.KeyedCoProcessFunction;
+import dev.brook.streaming.runtime.operators.timers.InternalTimer;
+import dev.brook.streaming.runtime.operators.timers.KeyedTimerService;
+import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.util.OutputTag;
 
-/** Runs a {@link KeyedCoProcessFunction} on two connected keyed streams. */
+/** Runs a {@link KeyedCoProcessFunction} on two connected keyed streams, with timers. */
 public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
-        extends AbstractTwoInputOperator<IN1, IN2, OUT> {
+        extends AbstractTwoInputOperator<IN1, IN2, OUT> implements Triggerable<K, VoidNamespace> {
 
     private final KeyedCoProcessFunction<K, IN1, IN2, OUT> function;
     private final TimestampedCollector<OUT> collector;
+    private final TimerService timerService;
     private final ContextImpl context;
+    private final OnTimerContextImpl onTimerContext;
     private StreamRecord<?> current;
 
     public KeyedCoProcessOperator(
@@ -19,10 +26,9 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         super(parameters);
         this.function = function;
         this.collector = new TimestampedCollector<>(output);
-        this.context =
-                new ContextImpl(
-                        function,
-                        new NonKeyedTimerService(parameters.processingTimeService(), this));
+        this.timerService = new KeyedTimerService(getInternalTimerService("user-timers", this));
+        this.context = new ContextImpl(function);
+        this.onTimerContext = new OnTimerContextImpl(function);
     }
 
     @Override
@@ -32,6 +38,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public void close() throws Exception {
+        closeTimerServices();
         FunctionLifecycle.close(function);
     }
 
@@ -51,12 +58,34 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         current = null;
     }
 
-    private final class ContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {
-        private final TimerService timerService;
+    @Override
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.setAbsoluteTimestamp(timer.timestamp());
+        fire(timer, TimeDomain.EVENT_TIME);
+    }
 
-        ContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function, TimerService timerService) {
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.eraseTimestamp();
+        fire(timer, TimeDomain.PROCESSING_TIME);
+    }
+
+    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
+        onTimerContext.timer = timer;
+        onTimerContext.domain = domain;
+        function.onTimer(timer.timestamp(), onTimerContext, collector);
+        onTimerContext.timer = null;
+    }
+
+    private <X> void sideOutput(OutputTag<X> outputTag, X value, Long timestamp) {
+        output.collect(
+                outputTag,
+                timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+    }
+
+    private final class ContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {
+        ContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
             function.super();
-            this.timerService = timerService;
         }
 
         @Override
@@ -71,17 +100,48 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            StreamRecord<X> record = new StreamRecord<>(value);
-            if (current != null) {
-                record.copyTimestampFrom(current);
-            }
-            output.collect(outputTag, record);
+            sideOutput(outputTag, value, timestamp());
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public K getCurrentKey() {
             return (K) KeyedCoProcessOperator.this.getCurrentKey();
+        }
+    }
+
+    private final class OnTimerContextImpl
+            extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
+        InternalTimer<K, VoidNamespace> timer;
+        TimeDomain domain;
+
+        OnTimerContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
+            function.super();
+        }
+
+        @Override
+        public Long timestamp() {
+            return domain == TimeDomain.EVENT_TIME ? timer.timestamp() : null;
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value, timestamp());
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return domain;
+        }
+
+        @Override
+        public K getCurrentKey() {
+            return timer.key();
         }
     }
 }

@@ -28,7 +28,8 @@ class CsvRowEncoderTest {
     void plainFieldsAreWrittenAsTheyAre() throws IOException {
         assertThat(encode(Tuple3.of("a", 1, 2.5))).isEqualTo("a,1,2.5\n");
         assertThat(encode(Tuple1.of(" spaced "))).isEqualTo(" spaced \n");
-        assertThat(encode(Tuple2.of("\u00e9t\u00e9", "\u20ac"))).isEqualTo("\u00e9t\u00e9,\u20ac\n");
+        assertThat(encode(Tuple2.of("\u00e9t\u00e9", "\u20ac")))
+                .isEqualTo("\u00e9t\u00e9,\u20ac\n");
     }
 
     @Test

@@ -36,7 +36,9 @@ class FileSinkITCase {
     @TempDir java.nio.file.Path tmp;
 
     private static List<String> records() {
-        return LongStream.range(0, N).mapToObj(i -> "record-" + i + "-\u00e9").collect(Collectors.toList());
+        return LongStream.range(0, N)
+                .mapToObj(i -> "record-" + i + "-\u00e9")
+                .collect(Collectors.toList());
     }
 
     private static List<java.nio.file.Path> allFiles(java.nio.file.Path dir) throws IOException {
@@ -66,11 +68,13 @@ class FileSinkITCase {
     @ValueSource(ints = {1, 2, 4})
     void writesExactlyTheRecordsIntoFinishedPartFiles(int parallelism) throws Exception {
         java.nio.file.Path out = tmp.resolve("out");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.fromCollection(records())
                 .rebalance()
                 .sinkTo(
-                        FileSink.forRowFormat(new Path(out.toString()), new SimpleStringEncoder<String>())
+                        FileSink.forRowFormat(
+                                        new Path(out.toString()), new SimpleStringEncoder<String>())
                                 .withBucketAssigner(new BasePathBucketAssigner<>())
                                 .build());
         env.execute("file sink");
@@ -82,8 +86,10 @@ class FileSinkITCase {
         assertThat(files).hasSize(parallelism);
         assertThat(files)
                 .allSatisfy(
-                        f -> assertThat(f.getFileName().toString())
-                                .matches("part-[0-9a-f-]+-[0-" + (parallelism - 1) + "]-0"));
+                        f ->
+                                assertThat(f.getFileName().toString())
+                                        .matches(
+                                                "part-[0-9a-f-]+-[0-" + (parallelism - 1) + "]-0"));
         assertSameMultiset(allLines(files), records());
     }
 
@@ -91,11 +97,13 @@ class FileSinkITCase {
     @ValueSource(ints = {1, 2})
     void rollsPartFilesBySizeWithoutLosingRecords(int parallelism) throws Exception {
         java.nio.file.Path out = tmp.resolve("rolled");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.fromCollection(records())
                 .rebalance()
                 .sinkTo(
-                        FileSink.forRowFormat(new Path(out.toString()), new SimpleStringEncoder<String>())
+                        FileSink.forRowFormat(
+                                        new Path(out.toString()), new SimpleStringEncoder<String>())
                                 .withBucketAssigner(new BasePathBucketAssigner<>())
                                 .withRollingPolicy(
                                         DefaultRollingPolicy.builder()
@@ -111,13 +119,16 @@ class FileSinkITCase {
 
         List<java.nio.file.Path> files = allFiles(out);
         assertNoInProgressFiles(files);
-        // ~90 KB in 4 KB parts.
+        // ~70 KB in 4 KB parts.
         assertThat(files).hasSizeGreaterThan(10);
         assertThat(files)
                 .allSatisfy(
                         f -> {
-                            assertThat(f.getFileName().toString()).startsWith("data-").endsWith(".txt");
-                            // A part rolls once it reached the size, so it exceeds it by less than a record.
+                            assertThat(f.getFileName().toString())
+                                    .startsWith("data-")
+                                    .endsWith(".txt");
+                            // A part rolls once it reached the size, so it exceeds it by less than
+                            // a record.
                             assertThat(Files.size(f)).isLessThan(4 * 1024 + 32);
                         });
         assertSameMultiset(allLines(files), records());
@@ -128,15 +139,19 @@ class FileSinkITCase {
         java.nio.file.Path out = tmp.resolve("bucketed");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         env.fromCollection(records())
-                .sinkTo(FileSink.forRowFormat(new Path(out.toString()), new SimpleStringEncoder<String>()).build());
+                .sinkTo(
+                        FileSink.forRowFormat(
+                                        new Path(out.toString()), new SimpleStringEncoder<String>())
+                                .build());
         env.execute("file sink buckets");
 
         List<java.nio.file.Path> files = allFiles(out);
         assertNoInProgressFiles(files);
         assertThat(files)
                 .allSatisfy(
-                        f -> assertThat(out.relativize(f.getParent()).toString())
-                                .matches("[0-9]{4}-[0-9]{2}-[0-9]{2}--[0-9]{2}"));
+                        f ->
+                                assertThat(out.relativize(f.getParent()).toString())
+                                        .matches("[0-9]{4}-[0-9]{2}-[0-9]{2}--[0-9]{2}"));
         assertSameMultiset(allLines(files), records());
     }
 
@@ -152,7 +167,8 @@ class FileSinkITCase {
             records.add(Tuple3.of("say \"" + i + "\"", -i, null));
             expected.add("\"say \"\"" + i + "\"\"\"," + -i + ",");
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.fromCollection(records, Types.TUPLE(Types.STRING, Types.INT, Types.STRING))
                 .rebalance()
                 .sinkTo(

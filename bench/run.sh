@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Brook vs. Apache Flink: builds the benchmark jobs, runs each on both engines in separate JVMs
+# with identical JVM flags, and prints a table of median throughput and start-up times.
+#
+#   bench/run.sh                                  # everything (about 6-10 minutes on 2 cores)
+#   bench/run.sh --bench wordcount --parallelism 1 --runs 1   # a quick look
+#
+# Options:
+#   --bench LIST         comma-separated subset of: wordcount,keyed-reduce,trivial (default: all)
+#   --parallelism LIST   comma-separated parallelisms for the throughput benchmarks (default: 1,2)
+#   --runs N             measured runs per engine and setting, alternating engines (default: 3)
+#   --warmups N          unmeasured runs inside each JVM before the measured one (default: 1)
+#   --records N          input records per throughput run (default: 10,000,000)
+#   --warmup-records N   input records per warm-up run (default: records / 5)
+#   --trivial-runs N     processes per engine for the trivial job (default: 5)
+#   --no-build           use what the last build left in bench/*/target
+#   --jvm-flags "..."    JVM flags for both engines (default: "-Xmx2g -XX:+UseParallelGC";
+#                        also read from BENCH_JVM_FLAGS)
+#
+# Throughput is input records / wall time of env.execute() of the measured run, which for both
+# engines includes starting and stopping their local (mini) cluster. Each measured run happens in
+# a fresh JVM after --warmups warm-up executions in that JVM; the table shows the median over
+# --runs such JVMs. The trivial job's time is the whole process, from JVM start to exit.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH_DIR")"
+
+benches="wordcount,keyed-reduce,trivial"
+parallelisms="1,2"
+runs=3
+warmups=1
+records=""
+warmup_records=""
+trivial_runs=5
+build=1
+jvm_flags="${BENCH_JVM_FLAGS:--Xmx2g -XX:+UseParallelGC}"
+
+die() {
+    echo "run.sh: $*" >&2
+    exit 1
+}
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --bench) benches="${2:?--bench needs a value}"; shift 2 ;;
+        --parallelism) parallelisms="${2:?--parallelism needs a value}"; shift 2 ;;
+        --runs) runs="${2:?--runs needs a value}"; shift 2 ;;
+        --warmups) warmups="${2:?--warmups needs a value}"; shift 2 ;;
+        --records) records="${2:?--records needs a value}"; shift 2 ;;
+        --warmup-records) warmup_records="${2:?--warmup-records needs a value}"; shift 2 ;;
+        --trivial-runs) trivial_runs="${2:?--trivial-runs needs a value}"; shift 2 ;;
+        --no-build) build=0; shift ;;
+        --jvm-flags) jvm_flags="${2:?--jvm-flags needs a value}"; shift 2 ;;
+        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown option '$1' (see --help)" ;;
+    esac
+done
+
+for b in ${benches//,/ }; do
+    case "$b" in
+        wordcount | keyed-reduce | trivial) ;;
+        *) die "unknown benchmark '$b'; choose from wordcount, keyed-reduce, trivial" ;;
+    esac
+done
+
+# --- build -----------------------------------------------------------------------------------
+if [[ $build == 1 ]]; then
+    echo "Building (mvn -Pbench -pl bench -am package) ..." >&2
+    mvn_cmd=(mvn -q -Pbench -pl bench -am package -DskipTests -Dspotless.check.skip=true)
+    # Builds on a shared machine queue behind one lock so they never overlap.
+    if command -v flock >/dev/null; then
+        mvn_cmd=(flock /tmp/brook-mvn.lock "${mvn_cmd[@]}")
+    fi
+    (cd "$ROOT" && "${mvn_cmd[@]}") || die "build failed"
+fi
+
+classpath() { # engine
+    local dir="$BENCH_DIR/$1/target"
+    [[ -f "$dir/bench-$1.jar" && -d "$dir/lib" ]] || die "no build in $dir; run without --no-build"
+    echo "$dir/bench-$1.jar:$dir/lib/*"
+}
+BROOK_CP="$(classpath brook)"
+FLINK_CP="$(classpath flink)"
+
+# The two sides of every benchmark must be the same code: compare them without package and
+# import lines (the only lines allowed to differ).
+for src in "$BENCH_DIR"/brook/src/main/java/dev/brook/bench/brook/*.java; do
+    other="$BENCH_DIR/flink/src/main/java/dev/brook/bench/flink/$(basename "$src")"
+    [[ -f "$other" ]] || die "$(basename "$src") has no Flink counterpart at $other"
+    if ! diff -q <(grep -vE '^(package|import) ' "$src") <(grep -vE '^(package|import) ' "$other") >/dev/null; then
+        die "the Brook and Flink versions of $(basename "$src") differ beyond package and imports"
+    fi
+done
+
+# --- run ---------------------------------------------------------------------------------------
+results_dir="$BENCH_DIR/target/results"
+mkdir -p "$results_dir"
+results="$results_dir/$(date -u +%Y%m%dT%H%M%SZ).txt"
+read -r -a jvm <<<"$jvm_flags"
+{
+    echo "# $(date -u +%FT%TZ) bench/run.sh"
+    echo "# nproc=$(nproc) jvm_flags=$jvm_flags runs=$runs warmups=$warmups"
+    java -version 2>&1 | sed 's/^/# /'
+} >"$results"
+
+engine_cp() {
+    if [[ $1 == brook ]]; then echo "$BROOK_CP"; else echo "$FLINK_CP"; fi
+}
+
+# Engines in alternating order per round, so slow drift on a shared machine hits both alike.
+engine_order() { # round
+    if (($1 % 2 == 1)); then echo "brook flink"; else echo "flink brook"; fi
+}
+
+median() { # numbers on stdin
+    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
+        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+run_throughput() { # engine bench parallelism
+    local engine=$1 bench=$2 p=$3 class out err
+    case "$bench" in
+        wordcount) class=WordCountBench ;;
+        keyed-reduce) class=KeyedReduceBench ;;
+    esac
+    local args=(--parallelism "$p" --warmups "$warmups" --runs 1)
+    [[ -n $records ]] && args+=(--records "$records")
+    [[ -n $warmup_records ]] && args+=(--warmup-records "$warmup_records")
+    err="$(mktemp)"
+    if ! out="$(java "${jvm[@]}" -cp "$(engine_cp "$engine")" "dev.brook.bench.$engine.$class" \
+        "${args[@]}" 2>"$err")"; then
+        cat "$err" >&2
+        rm -f "$err"
+        die "$engine $bench p=$p failed"
+    fi
+    sed 's/^/# /' "$err" >>"$results"
+    rm -f "$err"
+    grep '^RESULT ' <<<"$out" | tee -a "$results" >&2
+}
+
+run_trivial() { # engine
+    local engine=$1 start end out
+    start=$(date +%s%N)
+    if ! out="$(timeout 300 java "${jvm[@]}" -cp "$(engine_cp "$engine")" \
+        "dev.brook.bench.$engine.TrivialJob" 2>&1)"; then
+        echo "$out" >&2
+        die "$engine trivial job failed"
+    fi
+    end=$(date +%s%N)
+    # Both print "<subtask>> <n>"; all three numbers must be there.
+    for n in 1 2 3; do
+        grep -qE "(^|> )$n\$" <<<"$out" || die "$engine trivial job did not print $n: $out"
+    done
+    local line
+    line="$(printf 'TRIVIAL engine=%s seconds=%.3f' "$engine" "$(echo "($end - $start) / 1000000000" | bc -l)")"
+    echo "$line" | tee -a "$results" >&2
+}
+
+value_of() { # key, lines on stdin
+    sed -nE "s/.* $1=([^ ]+).*/\1/p"
+}
+
+declare -a table=()
+for bench in ${benches//,/ }; do
+    [[ $bench == trivial ]] && continue
+    for p in ${parallelisms//,/ }; do
+        echo "== $bench p=$p: $runs run(s) per engine" >&2
+        for ((r = 1; r <= runs; r++)); do
+            for engine in $(engine_order "$r"); do
+                run_throughput "$engine" "$bench" "$p"
+            done
+        done
+        b=$(grep "^RESULT engine=brook bench=$bench p=$p " "$results" | value_of recs_per_s | median)
+        f=$(grep "^RESULT engine=flink bench=$bench p=$p " "$results" | value_of recs_per_s | median)
+        table+=("$(printf '%-14s %3s %15.0f %15.0f %8.2fx' "$bench" "$p" "$b" "$f" \
+            "$(echo "$b / $f" | bc -l)")")
+    done
+done
+
+trivial_line=""
+if [[ ",$benches," == *",trivial,"* ]]; then
+    echo "== trivial job: $trivial_runs process(es) per engine" >&2
+    for ((r = 1; r <= trivial_runs; r++)); do
+        for engine in $(engine_order "$r"); do
+            run_trivial "$engine"
+        done
+    done
+    b=$(grep '^TRIVIAL engine=brook' "$results" | value_of seconds | median)
+    f=$(grep '^TRIVIAL engine=flink' "$results" | value_of seconds | median)
+    trivial_line="$(printf '%-14s %3s %13.3f s %13.3f s %8.2fx' trivial - "$b" "$f" \
+        "$(echo "$b / $f" | bc -l)")"
+fi
+
+# --- report ------------------------------------------------------------------------------------
+{
+    echo
+    echo "nproc=$(nproc), $(java -version 2>&1 | head -1), JVM flags: $jvm_flags"
+    echo "median of $runs run(s) per engine; warm-ups per JVM: $warmups"
+    echo
+    if ((${#table[@]})); then
+        printf '%-14s %3s %15s %15s %9s\n' benchmark p "Brook rec/s" "Flink rec/s" Brook/Flink
+        printf '%s\n' "${table[@]}"
+    fi
+    if [[ -n $trivial_line ]]; then
+        [[ ${#table[@]} -gt 0 ]] && echo
+        printf '%-14s %3s %15s %15s %9s\n' benchmark p "Brook process" "Flink process" Brook/Flink
+        echo "$trivial_line"
+    fi
+    echo
+    echo "all runs: $results"
+} | tee -a "$results"

@@ -1,0 +1,129 @@
+package dev.brook.streaming.runtime.operators.timers;
+
+import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Event-time and processing-time timers of one keyed operator, per key and namespace. Registering
+ * the same (time, key, namespace) twice keeps one timer. Event-time timers fire when a watermark
+ * passes them; processing-time timers when the clock does, through one scheduled wake-up for the
+ * earliest timer.
+ *
+ * <p>Threading model: task thread only; the wake-up arrives as mail.
+ */
+public final class InternalTimerService<K, N> {
+
+    private final KeyedStateBackend<K> keyContext;
+    private final ProcessingTimeService clock;
+    private final Triggerable<K, N> target;
+    private final PriorityQueue<InternalTimer<K, N>> eventTimers =
+            new PriorityQueue<>((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+    private final PriorityQueue<InternalTimer<K, N>> processingTimers =
+            new PriorityQueue<>((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+    private final HashSet<InternalTimer<K, N>> eventSet = new HashSet<>();
+    private final HashSet<InternalTimer<K, N>> processingSet = new HashSet<>();
+    private long currentWatermark = Long.MIN_VALUE;
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpTime = Long.MAX_VALUE;
+
+    public InternalTimerService(
+            KeyedStateBackend<K> keyContext, ProcessingTimeService clock, Triggerable<K, N> target) {
+        this.keyContext = keyContext;
+        this.clock = clock;
+        this.target = target;
+    }
+
+    public long currentProcessingTime() {
+        return clock.getCurrentProcessingTime();
+    }
+
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    public void registerEventTimeTimer(N namespace, long time) {
+        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        if (eventSet.add(timer)) {
+            eventTimers.add(timer);
+        }
+    }
+
+    public void deleteEventTimeTimer(N namespace, long time) {
+        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        if (eventSet.remove(timer)) {
+            eventTimers.remove(timer);
+        }
+    }
+
+    public void registerProcessingTimeTimer(N namespace, long time) {
+        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        if (processingSet.add(timer)) {
+            processingTimers.add(timer);
+            if (time < wakeUpTime) {
+                scheduleWakeUp(time);
+            }
+        }
+    }
+
+    public void deleteProcessingTimeTimer(N namespace, long time) {
+        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        if (processingSet.remove(timer)) {
+            processingTimers.remove(timer);
+        }
+    }
+
+    private void scheduleWakeUp(long time) {
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        wakeUpTime = time;
+        wakeUp = clock.registerTimer(time, this::onProcessingTime);
+    }
+
+    private void onProcessingTime(long time) throws Exception {
+        wakeUp = null;
+        wakeUpTime = Long.MAX_VALUE;
+        long now = Math.max(time, clock.getCurrentProcessingTime());
+        InternalTimer<K, N> timer;
+        while ((timer = processingTimers.peek()) != null && timer.timestamp() <= now) {
+            processingTimers.poll();
+            processingSet.remove(timer);
+            keyContext.setCurrentKey(timer.key());
+            target.onProcessingTime(timer);
+        }
+        if (timer != null && timer.timestamp() < wakeUpTime) {
+            scheduleWakeUp(timer.timestamp());
+        }
+    }
+
+    /** Fires the event-time timers up to {@code watermark}, in time order. */
+    public void advanceWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        InternalTimer<K, N> timer;
+        while ((timer = eventTimers.peek()) != null && timer.timestamp() <= watermark) {
+            eventTimers.poll();
+            eventSet.remove(timer);
+            keyContext.setCurrentKey(timer.key());
+            target.onEventTime(timer);
+        }
+    }
+
+    public int numEventTimeTimers() {
+        return eventTimers.size();
+    }
+
+    public int numProcessingTimeTimers() {
+        return processingTimers.size();
+    }
+
+    /** Stops the processing-time wake-up; pending timers stay (they are state). */
+    public void close() {
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+            wakeUp = null;
+        }
+    }
+}
