@@ -20,7 +20,9 @@
 # Throughput is input records / wall time of env.execute() of the measured run, which for both
 # engines includes starting and stopping their local (mini) cluster. Each measured run happens in
 # a fresh JVM after --warmups warm-up executions in that JVM; the table shows the median over
-# --runs such JVMs. The trivial job's time is the whole process, from JVM start to exit.
+# --runs such JVMs. The "CPU" ratio compares records per CPU-second of the whole JVM during the
+# same call instead, which is steadier when other work shares the machine. The trivial job's time
+# is the whole process, from JVM start to exit (wall), and the CPU time (user + system) it used.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -140,10 +142,11 @@ run_throughput() { # engine bench parallelism
 }
 
 run_trivial() { # engine
-    local engine=$1 start end out
+    local engine=$1 start end out cpu
+    cpu="$(mktemp)"
     start=$(date +%s%N)
-    if ! out="$(timeout 300 java "${jvm[@]}" -cp "$(engine_cp "$engine")" \
-        "dev.brook.bench.$engine.TrivialJob" 2>&1)"; then
+    if ! out="$(timeout 300 /usr/bin/time -o "$cpu" -f '%U %S' java "${jvm[@]}" \
+        -cp "$(engine_cp "$engine")" "dev.brook.bench.$engine.TrivialJob" 2>&1)"; then
         echo "$out" >&2
         die "$engine trivial job failed"
     fi
@@ -153,7 +156,10 @@ run_trivial() { # engine
         grep -qE "(^|> )$n\$" <<<"$out" || die "$engine trivial job did not print $n: $out"
     done
     local line
-    line="$(printf 'TRIVIAL engine=%s seconds=%.3f' "$engine" "$(echo "($end - $start) / 1000000000" | bc -l)")"
+    line="$(printf 'TRIVIAL engine=%s seconds=%.3f cpu_seconds=%.2f' "$engine" \
+        "$(echo "($end - $start) / 1000000000" | bc -l)" \
+        "$(awk '{ print $1 + $2 }' "$cpu")")"
+    rm -f "$cpu"
     echo "$line" | tee -a "$results" >&2
 }
 
@@ -173,12 +179,15 @@ for bench in ${benches//,/ }; do
         done
         b=$(grep "^RESULT engine=brook bench=$bench p=$p " "$results" | value_of recs_per_s | median)
         f=$(grep "^RESULT engine=flink bench=$bench p=$p " "$results" | value_of recs_per_s | median)
-        table+=("$(printf '%-14s %3s %15.0f %15.0f %8.2fx' "$bench" "$p" "$b" "$f" \
-            "$(echo "$b / $f" | bc -l)")")
+        bc_=$(grep "^RESULT engine=brook bench=$bench p=$p " "$results" | value_of recs_per_cpu_s | median)
+        fc=$(grep "^RESULT engine=flink bench=$bench p=$p " "$results" | value_of recs_per_cpu_s | median)
+        table+=("$(printf '%-14s %3s %15.0f %15.0f %10.2fx %10.2fx' "$bench" "$p" "$b" "$f" \
+            "$(echo "$b / $f" | bc -l)" "$(echo "$bc_ / $fc" | bc -l)")")
     done
 done
 
 trivial_line=""
+trivial_cpu=""
 if [[ ",$benches," == *",trivial,"* ]]; then
     echo "== trivial job: $trivial_runs process(es) per engine" >&2
     for ((r = 1; r <= trivial_runs; r++)); do
@@ -188,8 +197,11 @@ if [[ ",$benches," == *",trivial,"* ]]; then
     done
     b=$(grep '^TRIVIAL engine=brook' "$results" | value_of seconds | median)
     f=$(grep '^TRIVIAL engine=flink' "$results" | value_of seconds | median)
-    trivial_line="$(printf '%-14s %3s %13.3f s %13.3f s %8.2fx' trivial - "$b" "$f" \
-        "$(echo "$b / $f" | bc -l)")"
+    bc_=$(grep '^TRIVIAL engine=brook' "$results" | value_of cpu_seconds | median)
+    fc=$(grep '^TRIVIAL engine=flink' "$results" | value_of cpu_seconds | median)
+    trivial_line="$(printf '%-14s %3s %13.3f s %13.3f s %10.2fx %10.2fx' trivial - "$b" "$f" \
+        "$(echo "$b / $f" | bc -l)" "$(echo "$bc_ / $fc" | bc -l)")"
+    trivial_cpu="$(printf 'trivial job CPU time (user + system), median: Brook %.2f s, Flink %.2f s' "$bc_" "$fc")"
 fi
 
 # --- report ------------------------------------------------------------------------------------
@@ -199,13 +211,16 @@ fi
     echo "median of $runs run(s) per engine; warm-ups per JVM: $warmups"
     echo
     if ((${#table[@]})); then
-        printf '%-14s %3s %15s %15s %9s\n' benchmark p "Brook rec/s" "Flink rec/s" Brook/Flink
+        printf '%-14s %3s %15s %15s %11s %11s\n' benchmark p "Brook rec/s" "Flink rec/s" \
+            Brook/Flink "(CPU)"
         printf '%s\n' "${table[@]}"
     fi
     if [[ -n $trivial_line ]]; then
-        [[ ${#table[@]} -gt 0 ]] && echo
-        printf '%-14s %3s %15s %15s %9s\n' benchmark p "Brook process" "Flink process" Brook/Flink
+        if ((${#table[@]})); then echo; fi
+        printf '%-14s %3s %15s %15s %11s %11s\n' benchmark p "Brook process" "Flink process" \
+            Brook/Flink "(CPU)"
         echo "$trivial_line"
+        echo "$trivial_cpu"
     fi
     echo
     echo "all runs: $results"

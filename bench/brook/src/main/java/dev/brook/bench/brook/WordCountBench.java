@@ -4,6 +4,7 @@ import dev.brook.api.common.functions.FlatMapFunction;
 import dev.brook.api.common.functions.MapFunction;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.api.java.tuple.Tuple2;
+import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
 import dev.brook.bench.common.Vocabulary;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
@@ -25,10 +26,10 @@ public final class WordCountBench {
                 args,
                 10_000_000L,
                 Vocabulary::expectedRunningCountSum,
-                WordCountBench::executeOnce);
+                WordCountBench::build);
     }
 
-    static long executeOnce(int parallelism, long words) throws Exception {
+    static BenchJob.Execution build(int parallelism, long words) {
         if (words % Vocabulary.WORDS_PER_LINE != 0) {
             throw new IllegalArgumentException(
                     "WordCount needs a multiple of " + Vocabulary.WORDS_PER_LINE + " words");
@@ -43,9 +44,7 @@ public final class WordCountBench {
                 .sum(1)
                 .sinkTo(new CountingDiscardingSink<>());
 
-        long start = System.nanoTime();
-        env.execute("WordCount benchmark");
-        return System.nanoTime() - start;
+        return () -> env.execute("WordCount benchmark");
     }
 
     /** Line number to line text. */

@@ -5,9 +5,16 @@ package dev.brook.bench.common;
 public interface BenchJob {
 
     /**
-     * Builds the job for {@code records} input records at {@code parallelism}, runs it to
-     * completion and returns the wall time of {@code env.execute()} in nanoseconds. That time
-     * includes starting and stopping the engine's local cluster, for Brook and Flink alike.
+     * Builds the job for {@code records} input records at {@code parallelism} and returns the call
+     * that runs it, {@code env.execute()}: the part the harness times. For Brook and Flink alike
+     * that call starts the engine's local cluster, runs the job to completion and stops the
+     * cluster.
      */
-    long executeOnce(int parallelism, long records) throws Exception;
+    Execution build(int parallelism, long records) throws Exception;
+
+    /** Runs a built job to completion. */
+    @FunctionalInterface
+    interface Execution {
+        void execute() throws Exception;
+    }
 }

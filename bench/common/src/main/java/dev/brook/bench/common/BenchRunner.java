@@ -1,5 +1,6 @@
 package dev.brook.bench.common;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.function.LongUnaryOperator;
 
@@ -9,8 +10,13 @@ import java.util.function.LongUnaryOperator;
  * run for {@code bench/run.sh} to collect:
  *
  * <pre>
- * RESULT engine=brook bench=wordcount p=2 records=10000000 millis=1234.5 recs_per_s=8100000 outputs=10000000 checksum=...
+ * RESULT engine=brook bench=wordcount p=2 records=10000000 millis=1234.5 cpu_millis=2300.0 recs_per_s=8100000 recs_per_cpu_s=4300000 outputs=10000000 checksum=...
  * </pre>
+ *
+ * <p>{@code millis} is the wall time of {@code env.execute()}; {@code recs_per_s} is input records
+ * divided by it. {@code cpu_millis} is the CPU time the whole JVM (all threads: tasks, cluster, JIT
+ * compiler, GC) used during the same call; {@code recs_per_cpu_s} divides by that instead. The CPU
+ * figure is the steadier one on a machine shared with other work.
  *
  * <p>Arguments: {@code --parallelism N} (default 1), {@code --records N} (default given by the
  * benchmark), {@code --warmups N} (default 1), {@code --warmup-records N} (default a fifth of
@@ -71,38 +77,48 @@ public final class BenchRunner {
                 expectedChecksum == null ? null : expectedChecksum.applyAsLong(warmupRecords);
 
         for (int w = 0; w < warmups; w++) {
-            long nanos = runChecked(job, parallelism, warmupRecords, warmupExpected, benchmark);
+            Timing t = runChecked(job, parallelism, warmupRecords, warmupExpected, benchmark);
             System.err.printf(
                     Locale.ROOT,
-                    "warm-up %s %s p=%d records=%d: %.1f ms%n",
+                    "warm-up %s %s p=%d records=%d: %.1f ms (cpu %.1f ms)%n",
                     engine,
                     benchmark,
                     parallelism,
                     warmupRecords,
-                    nanos / 1e6);
+                    t.wallNanos() / 1e6,
+                    t.cpuNanos() / 1e6);
         }
         for (int r = 0; r < runs; r++) {
-            long nanos = runChecked(job, parallelism, records, expected, benchmark);
+            Timing t = runChecked(job, parallelism, records, expected, benchmark);
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT engine=%s bench=%s p=%d records=%d millis=%.1f recs_per_s=%.0f"
-                            + " outputs=%d checksum=%d%n",
+                    "RESULT engine=%s bench=%s p=%d records=%d millis=%.1f cpu_millis=%.1f"
+                            + " recs_per_s=%.0f recs_per_cpu_s=%.0f outputs=%d checksum=%d%n",
                     engine,
                     benchmark,
                     parallelism,
                     records,
-                    nanos / 1e6,
-                    records / (nanos / 1e9),
+                    t.wallNanos() / 1e6,
+                    t.cpuNanos() / 1e6,
+                    records / (t.wallNanos() / 1e9),
+                    records / (t.cpuNanos() / 1e9),
                     SinkTotals.records(),
                     SinkTotals.checksum());
         }
     }
 
-    private static long runChecked(
+    private record Timing(long wallNanos, long cpuNanos) {}
+
+    private static Timing runChecked(
             BenchJob job, int parallelism, long records, Long expectedChecksum, String benchmark)
             throws Exception {
         SinkTotals.reset();
-        long nanos = job.executeOnce(parallelism, records);
+        BenchJob.Execution execution = job.build(parallelism, records);
+        long cpuStart = processCpuNanos();
+        long wallStart = System.nanoTime();
+        execution.execute();
+        long wallNanos = System.nanoTime() - wallStart;
+        long cpuNanos = processCpuNanos() - cpuStart;
         // Both benchmarks emit one updated aggregate per input record.
         if (SinkTotals.records() != records) {
             throw new IllegalStateException(
@@ -124,7 +140,18 @@ public final class BenchRunner {
                             SinkTotals.checksum(),
                             expectedChecksum));
         }
-        return nanos;
+        return new Timing(wallNanos, cpuNanos);
+    }
+
+    /** CPU time of this JVM, all threads, in nanoseconds. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        throw new IllegalStateException(
+                "This JVM does not report process CPU time"
+                        + " (com.sun.management.OperatingSystemMXBean); use OpenJDK or HotSpot");
     }
 
     private static String required(String flag, String value) {

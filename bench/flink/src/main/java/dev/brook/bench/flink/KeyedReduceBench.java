@@ -1,5 +1,6 @@
 package dev.brook.bench.flink;
 
+import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.ReduceFunction;
@@ -27,10 +28,10 @@ public final class KeyedReduceBench {
                 args,
                 10_000_000L,
                 null,
-                KeyedReduceBench::executeOnce);
+                KeyedReduceBench::build);
     }
 
-    static long executeOnce(int parallelism, long records) throws Exception {
+    static BenchJob.Execution build(int parallelism, long records) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
 
@@ -40,9 +41,7 @@ public final class KeyedReduceBench {
                 .reduce(new SumValues())
                 .sinkTo(new CountingDiscardingSink<>());
 
-        long start = System.nanoTime();
-        env.execute("Keyed reduce benchmark");
-        return System.nanoTime() - start;
+        return () -> env.execute("Keyed reduce benchmark");
     }
 
     /** {@code value -> (value % KEYS, value)}. */

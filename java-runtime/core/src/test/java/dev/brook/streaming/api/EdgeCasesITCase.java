@@ -43,7 +43,8 @@ class EdgeCasesITCase {
             int size = sizes[i % sizes.length];
             records.add(size == 0 ? "" : payload(i, size));
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         env.fromCollection(records).rebalance().map(s -> s).rebalance().addSink(sink);
         env.execute("large records");
@@ -54,9 +55,15 @@ class EdgeCasesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void anEmptySourceEndsTheJobWithNoRecords(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> sink = new CollectingSink<>();
-        env.fromCollection(List.<Long>of(), Types.LONG).rebalance().map(n -> n + 1).keyBy(n -> n).sum(0).addSink(sink);
+        env.fromCollection(List.<Long>of(), Types.LONG)
+                .rebalance()
+                .map(n -> n + 1)
+                .keyBy(n -> n)
+                .sum(0)
+                .addSink(sink);
         env.execute("empty");
 
         assertThat(sink.getResults()).isEmpty();
@@ -65,7 +72,8 @@ class EdgeCasesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void unionWithAnEmptyInput(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Long> sink = new CollectingSink<>();
         DataStream<Long> empty = env.fromCollection(List.<Long>of(), Types.LONG);
         env.fromSequence(0, 999).union(empty).addSink(sink);
@@ -89,7 +97,8 @@ class EdgeCasesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void twoInputOperatorWhoseInputsEndAtVeryDifferentTimes(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<String> sink = new CollectingSink<>();
         DataStream<String> oneWord = env.fromElements("only");
         DataStream<String> noWords = env.fromCollection(List.<String>of(), Types.STRING);
@@ -139,7 +148,8 @@ class EdgeCasesITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {2, 4})
     void keyedOperatorWithMoreSubtasksThanKeys(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<String, Long>> sink = new CollectingSink<>();
         env.fromSequence(1, 100)
                 .map(n -> Tuple2.of("only-key", n))

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RecordIsolationITCase {
 
-    private static final TypeInformation<Tuple2<Long, Long>> PAIR = Types.TUPLE(Types.LONG, Types.LONG);
+    private static final TypeInformation<Tuple2<Long, Long>> PAIR =
+            Types.TUPLE(Types.LONG, Types.LONG);
     private static final int N = 1_000;
 
     private static List<Tuple2<Long, Long>> pairs(long f1Offset) {
@@ -35,7 +36,8 @@ class RecordIsolationITCase {
     }
 
     /** Changes its input in place and returns it, as much Flink user code does. */
-    static final class MutateInPlace implements MapFunction<Tuple2<Long, Long>, Tuple2<Long, Long>> {
+    static final class MutateInPlace
+            implements MapFunction<Tuple2<Long, Long>, Tuple2<Long, Long>> {
         @Override
         public Tuple2<Long, Long> map(Tuple2<Long, Long> value) {
             value.f1 = -1L;
@@ -45,11 +47,14 @@ class RecordIsolationITCase {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2})
-    void chainedConsumersThatMutateTheirInputDoNotAffectEachOther(int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    void chainedConsumersThatMutateTheirInputDoNotAffectEachOther(int parallelism)
+            throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<Long, Long>> mutated = new CollectingSink<>();
         CollectingSink<Tuple2<Long, Long>> untouched = new CollectingSink<>();
-        DataStream<Tuple2<Long, Long>> pairs = env.fromSequence(0, N - 1).map(v -> Tuple2.of(v, v)).returns(PAIR);
+        DataStream<Tuple2<Long, Long>> pairs =
+                env.fromSequence(0, N - 1).map(v -> Tuple2.of(v, v)).returns(PAIR);
         pairs.map(new MutateInPlace()).addSink(mutated);
         pairs.map(t -> t).returns(PAIR).addSink(untouched);
         env.execute("two chained consumers");
@@ -66,10 +71,12 @@ class RecordIsolationITCase {
     @ValueSource(ints = {1, 2})
     void aChainedConsumerThatMutatesItsInputDoesNotAffectANetworkConsumer(int parallelism)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<Long, Long>> mutated = new CollectingSink<>();
         CollectingSink<Tuple2<Long, Long>> overTheNetwork = new CollectingSink<>();
-        DataStream<Tuple2<Long, Long>> pairs = env.fromSequence(0, N - 1).map(v -> Tuple2.of(v, v)).returns(PAIR);
+        DataStream<Tuple2<Long, Long>> pairs =
+                env.fromSequence(0, N - 1).map(v -> Tuple2.of(v, v)).returns(PAIR);
         // Declared first, so it is the first consumer to receive each record.
         pairs.map(new MutateInPlace()).addSink(mutated);
         pairs.rebalance().addSink(overTheNetwork);
@@ -96,7 +103,8 @@ class RecordIsolationITCase {
     @ValueSource(ints = {1, 2})
     void aFunctionReusingItsOutputObjectDoesNotCorruptAChainedConsumer(int parallelism)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<Long, Long>> sink = new CollectingSink<>();
         env.fromSequence(0, N - 1).flatMap(new ReusingOutput()).returns(PAIR).addSink(sink);
         env.execute("reused output object");

@@ -209,13 +209,14 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
                 return;
             }
             long ts = assigner.extractTimestamp(record, timestamp);
-            generator.onEvent(record, ts, this);
             if (ts == TimestampAssigner.NO_TIMESTAMP) {
                 reuse.eraseTimestamp();
                 output.collect(reuse.replace(record));
             } else {
                 output.collect(reuse.replace(record, ts));
             }
+            // After the record: a watermark it causes must not overtake it.
+            generator.onEvent(record, ts, this);
         }
 
         void periodicEmit() {

@@ -54,9 +54,10 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOp
         T value = element.getValue();
         long previous = element.hasTimestamp() ? element.getTimestamp() : Long.MIN_VALUE;
         long ts = assigner.extractTimestamp(value, previous);
-        generator.onEvent(value, ts, this);
         element.setTimestamp(ts);
+        // The record goes out before any watermark it causes, so it is never late by itself.
         output.collect(element);
+        generator.onEvent(value, ts, this);
     }
 
     @Override
