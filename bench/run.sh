@@ -103,6 +103,7 @@ read -r -a jvm <<<"$jvm_flags"
 {
     echo "# $(date -u +%FT%TZ) bench/run.sh"
     echo "# nproc=$(nproc) jvm_flags=$jvm_flags runs=$runs warmups=$warmups"
+    echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     java -version 2>&1 | sed 's/^/# /'
 } >"$results"
 
@@ -209,6 +210,7 @@ fi
     echo
     echo "nproc=$(nproc), $(java -version 2>&1 | head -1), JVM flags: $jvm_flags"
     echo "median of $runs run(s) per engine; warm-ups per JVM: $warmups"
+    echo "load average (1/5/15 min) at start: $(sed -n 's/^# load average at start: //p' "$results"), at end: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     if ((${#table[@]})); then
         printf '%-14s %3s %15s %15s %11s %11s\n' benchmark p "Brook rec/s" "Flink rec/s" \

@@ -19,6 +19,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.brook.annotation.Internal;
+import dev.brook.annotation.PublicEvolving;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,8 +69,16 @@ class ArchitectureTest {
                                     && !m.getModifiers().contains(JavaModifier.SYNTHETIC)
                                     && !m.getModifiers().contains(JavaModifier.BRIDGE));
 
+    /**
+     * A type in an implementation package, unless it is itself marked as public API ({@link
+     * PublicEvolving}): a few user-facing classes live where Flink keeps them, in runtime packages,
+     * so that programs port by rewriting imports.
+     */
     private static boolean isImplementationType(JavaClass type) {
         JavaClass base = type.getBaseComponentType();
+        if (base.isAnnotatedWith(PublicEvolving.class)) {
+            return false;
+        }
         for (String p : IMPLEMENTATION_PACKAGES) {
             String prefix = p.substring(0, p.length() - 2);
             if (base.getPackageName().equals(prefix)

@@ -41,8 +41,13 @@ final class BrookDistribution {
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(
-                    "'" + String.join(" ", cmd) + "' did not finish within " + timeoutSeconds
-                            + " s. Output so far:\n" + Files.readString(out) + Files.readString(err));
+                    "'"
+                            + String.join(" ", cmd)
+                            + "' did not finish within "
+                            + timeoutSeconds
+                            + " s. Output so far:\n"
+                            + Files.readString(out)
+                            + Files.readString(err));
         }
         Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
@@ -52,7 +57,13 @@ final class BrookDistribution {
 
     /** Packages the compiled test classes under {@code packagePath} into a job jar. */
     static File jobJar(Path target, String packagePath, String mainClass) throws IOException {
-        Path classes = Path.of(BrookDistribution.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path classes =
+                Path.of(
+                        BrookDistribution.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .getPath());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (mainClass != null) {
@@ -62,7 +73,9 @@ final class BrookDistribution {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest);
                 Stream<Path> files = Files.walk(classes.resolve(packagePath))) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                out.putNextEntry(
+                        new JarEntry(
+                                classes.relativize(f).toString().replace(File.separatorChar, '/')));
                 out.write(Files.readAllBytes(f));
                 out.closeEntry();
             }

@@ -26,7 +26,9 @@ class FlinkCliITCase {
 
     @BeforeAll
     static void packageTestJobs() throws Exception {
-        jobs = BrookDistribution.jobJar(work.resolve("test-jobs.jar"), "dev/brook/tests/jobs", null);
+        jobs =
+                BrookDistribution.jobJar(
+                        work.resolve("test-jobs.jar"), "dev/brook/tests/jobs", null);
     }
 
     static Map<String, Integer> expectedCounts(List<String> lines) {
@@ -49,7 +51,8 @@ class FlinkCliITCase {
             if (m.matches()) {
                 int count = Integer.parseInt(m.group(2));
                 Integer previous = last.put(m.group(1), count);
-                assertThat(count).as("update after %s for %s", previous, m.group(1))
+                assertThat(count)
+                        .as("update after %s for %s", previous, m.group(1))
                         .isEqualTo(previous == null ? 1 : previous + 1);
             }
         }
@@ -59,9 +62,16 @@ class FlinkCliITCase {
     @Test
     void wordCountExampleOnBuiltInText() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(BrookDistribution.home(), 120, "flink", "run", "examples/streaming/WordCount.jar");
+                BrookDistribution.run(
+                        BrookDistribution.home(),
+                        120,
+                        "flink",
+                        "run",
+                        "examples/streaming/WordCount.jar");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("Job has been submitted with JobID ").contains("Program execution finished");
+        assertThat(r.stdout())
+                .contains("Job has been submitted with JobID ")
+                .contains("Program execution finished");
         assertThat(finalCounts(BrookDistribution.lines(r.stdout())))
                 .isEqualTo(expectedCounts(List.of(SampleText.LINES)));
     }
@@ -77,14 +87,28 @@ class FlinkCliITCase {
         Path out = work.resolve("out");
         BrookDistribution.Result r =
                 BrookDistribution.run(
-                        work, 120, "flink", "run", "-p", "2",
-                        BrookDistribution.home().resolve("examples/streaming/WordCount.jar").toString(),
-                        "--input", in.toString(), "--input", extra.toString(), "--output", out.toString());
+                        work,
+                        120,
+                        "flink",
+                        "run",
+                        "-p",
+                        "2",
+                        BrookDistribution.home()
+                                .resolve("examples/streaming/WordCount.jar")
+                                .toString(),
+                        "--input",
+                        in.toString(),
+                        "--input",
+                        extra.toString(),
+                        "--output",
+                        out.toString());
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         StringBuilder written = new StringBuilder();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                assertThat(f.getFileName().toString()).doesNotContain("inprogress").startsWith("part-");
+                assertThat(f.getFileName().toString())
+                        .doesNotContain("inprogress")
+                        .startsWith("part-");
                 written.append(Files.readString(f));
             }
         }
@@ -94,16 +118,30 @@ class FlinkCliITCase {
             assertThat(m.matches()).as(line).isTrue();
             got.merge(m.group(1), Integer.parseInt(m.group(2)), Math::max);
         }
-        assertThat(got).isEqualTo(expectedCounts(List.of(
-                "The cat sat.", "The DOG sat!", "a cat, a dog; the end", "cat cat")));
+        assertThat(got)
+                .isEqualTo(
+                        expectedCounts(
+                                List.of(
+                                        "The cat sat.",
+                                        "The DOG sat!",
+                                        "a cat, a dog; the end",
+                                        "cat cat")));
     }
 
     @Test
     void parallelPrintPrefixesSubtask() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(BrookDistribution.home(), 120, "flink", "run", "-p", "2", "examples/streaming/WordCount.jar");
+                BrookDistribution.run(
+                        BrookDistribution.home(),
+                        120,
+                        "flink",
+                        "run",
+                        "-p",
+                        "2",
+                        "examples/streaming/WordCount.jar");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout().lines().filter(l -> l.matches("^[12]> \\(.*\\)$")).count()).isGreaterThan(50);
+        assertThat(r.stdout().lines().filter(l -> l.matches("^[12]> \\(.*\\)$")).count())
+                .isGreaterThan(50);
         assertThat(finalCounts(BrookDistribution.lines(r.stdout())))
                 .isEqualTo(expectedCounts(List.of(SampleText.LINES)));
     }
@@ -111,10 +149,17 @@ class FlinkCliITCase {
     @Test
     void sideOutputExample() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(BrookDistribution.home(), 120, "flink", "run",
-                        "examples/streaming/SideOutputWordCount.jar", "--max-length", "4");
+                BrookDistribution.run(
+                        BrookDistribution.home(),
+                        120,
+                        "flink",
+                        "run",
+                        "examples/streaming/SideOutputWordCount.jar",
+                        "--max-length",
+                        "4");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("rejected> tomorrow".replace("tomorrow", "morrow"))
+        assertThat(r.stdout())
+                .contains("rejected> tomorrow".replace("tomorrow", "morrow"))
                 .contains("counted> (to,")
                 .doesNotContain("counted> (morrow");
     }
@@ -122,16 +167,30 @@ class FlinkCliITCase {
     @Test
     void trivialJobRunsFromMainClassOption() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(work, 60, "flink", "run", "-c", "dev.brook.tests.jobs.TrivialJob", jobs.toString());
+                BrookDistribution.run(
+                        work,
+                        60,
+                        "flink",
+                        "run",
+                        "-c",
+                        "dev.brook.tests.jobs.TrivialJob",
+                        jobs.toString());
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout().lines().filter(l -> l.matches("\\d")).toList()).containsExactly("1", "2", "3");
+        assertThat(r.stdout().lines().filter(l -> l.matches("\\d")).toList())
+                .containsExactly("1", "2", "3");
     }
 
     @Test
     void missingInputPathFailsClearly() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(BrookDistribution.home(), 60, "flink", "run",
-                        "examples/streaming/WordCount.jar", "--input", "/no/such/dir/words.txt");
+                BrookDistribution.run(
+                        BrookDistribution.home(),
+                        60,
+                        "flink",
+                        "run",
+                        "examples/streaming/WordCount.jar",
+                        "--input",
+                        "/no/such/dir/words.txt");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("Input path '/no/such/dir/words.txt' does not exist");
         assertThat(r.stderr().lines().count()).as(r.stderr()).isLessThan(25);
@@ -140,7 +199,8 @@ class FlinkCliITCase {
     @Test
     void unknownMainClassFailsClearly() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(work, 60, "flink", "run", "-c", "com.example.Nope", jobs.toString());
+                BrookDistribution.run(
+                        work, 60, "flink", "run", "-c", "com.example.Nope", jobs.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("Could not find the main class 'com.example.Nope'");
     }
@@ -154,7 +214,8 @@ class FlinkCliITCase {
 
     @Test
     void jarWithoutEntryPointFailsClearly() throws Exception {
-        BrookDistribution.Result r = BrookDistribution.run(work, 60, "flink", "run", jobs.toString());
+        BrookDistribution.Result r =
+                BrookDistribution.run(work, 60, "flink", "run", jobs.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("Neither a main class (-c) was given");
     }
@@ -162,7 +223,14 @@ class FlinkCliITCase {
     @Test
     void throwingFunctionFailsWithItsMessageAndFrame() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(work, 60, "flink", "run", "-c", "dev.brook.tests.jobs.ThrowingJob", jobs.toString());
+                BrookDistribution.run(
+                        work,
+                        60,
+                        "flink",
+                        "run",
+                        "-c",
+                        "dev.brook.tests.jobs.ThrowingJob",
+                        jobs.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr())
                 .contains("java.lang.IllegalStateException: record 5 is cursed")
@@ -173,7 +241,14 @@ class FlinkCliITCase {
     @Test
     void notSerializableFunctionFailsClearly() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(work, 60, "flink", "run", "-c", "dev.brook.tests.jobs.NotSerializableJob", jobs.toString());
+                BrookDistribution.run(
+                        work,
+                        60,
+                        "flink",
+                        "run",
+                        "-c",
+                        "dev.brook.tests.jobs.NotSerializableJob",
+                        jobs.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr())
                 .contains("is not serializable")
@@ -183,7 +258,14 @@ class FlinkCliITCase {
     @Test
     void programWithoutExecuteFailsClearly() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(work, 60, "flink", "run", "-c", "dev.brook.tests.jobs.NoExecuteJob", jobs.toString());
+                BrookDistribution.run(
+                        work,
+                        60,
+                        "flink",
+                        "run",
+                        "-c",
+                        "dev.brook.tests.jobs.NoExecuteJob",
+                        jobs.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("forgot to call execute()");
     }
@@ -195,12 +277,16 @@ class FlinkCliITCase {
         assertThat(top.stdout()).contains("run");
         BrookDistribution.Result run = BrookDistribution.run(work, 60, "flink", "run", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("--parallelism").contains("--class").contains("<jar-file>");
+        assertThat(run.stdout())
+                .contains("--parallelism")
+                .contains("--class")
+                .contains("<jar-file>");
     }
 
     @Test
     void invalidOptionIsReported() throws Exception {
-        BrookDistribution.Result r = BrookDistribution.run(work, 60, "flink", "run", "-p", "zero", jobs.toString());
+        BrookDistribution.Result r =
+                BrookDistribution.run(work, 60, "flink", "run", "-p", "zero", jobs.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).contains("Invalid command line").contains("zero");
     }

@@ -27,9 +27,12 @@ class SocketWindowWordCountITCase {
                             () -> {
                                 try (Socket client = server.accept()) {
                                     OutputStream out = client.getOutputStream();
-                                    out.write("hello brook\nhello world\nhello\n".getBytes(StandardCharsets.UTF_8));
+                                    out.write(
+                                            "hello brook\nhello world\nhello\n"
+                                                    .getBytes(StandardCharsets.UTF_8));
                                     out.flush();
-                                    // Keep the connection open past the 5-second window so it fires.
+                                    // Keep the connection open past the 5-second window so it
+                                    // fires.
                                     Thread.sleep(6_500);
                                 } catch (Exception e) {
                                     throw new RuntimeException(e);
@@ -37,9 +40,15 @@ class SocketWindowWordCountITCase {
                             });
             BrookDistribution.Result r =
                     BrookDistribution.run(
-                            BrookDistribution.home(), 120, "flink", "run",
+                            BrookDistribution.home(),
+                            120,
+                            "flink",
+                            "run",
                             "examples/streaming/SocketWindowWordCount.jar",
-                            "--hostname", "127.0.0.1", "--port", String.valueOf(server.getLocalPort()));
+                            "--hostname",
+                            "127.0.0.1",
+                            "--port",
+                            String.valueOf(server.getLocalPort()));
             feeder.get(30, TimeUnit.SECONDS);
             assertThat(r.exitCode()).as(r.stderr()).isZero();
             Map<String, Long> counts = new HashMap<>();
@@ -49,14 +58,21 @@ class SocketWindowWordCountITCase {
                     counts.merge(parts[0], Long.parseLong(parts[1]), Long::sum);
                 }
             }
-            assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("hello", 3L, "brook", 1L, "world", 1L));
+            assertThat(counts)
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("hello", 3L, "brook", 1L, "world", 1L));
         }
     }
 
     @Test
     void withoutPortPrintsUsage() throws Exception {
         BrookDistribution.Result r =
-                BrookDistribution.run(BrookDistribution.home(), 60, "flink", "run", "examples/streaming/SocketWindowWordCount.jar");
+                BrookDistribution.run(
+                        BrookDistribution.home(),
+                        60,
+                        "flink",
+                        "run",
+                        "examples/streaming/SocketWindowWordCount.jar");
         assertThat(r.stderr()).contains("No port specified");
     }
 }

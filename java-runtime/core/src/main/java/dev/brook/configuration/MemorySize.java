@@ -48,8 +48,9 @@ public final class MemorySize implements Serializable {
                     case "m", "mb", "mib", "mebibytes" -> 1L << 20;
                     case "g", "gb", "gib", "gibibytes" -> 1L << 30;
                     case "t", "tb", "tib", "tebibytes" -> 1L << 40;
-                    default -> throw new IllegalArgumentException(
-                            "Unknown memory unit '" + unit + "' in '" + text + "'");
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "Unknown memory unit '" + unit + "' in '" + text + "'");
                 };
         return new MemorySize(Math.multiplyExact(value, multiplier));
     }

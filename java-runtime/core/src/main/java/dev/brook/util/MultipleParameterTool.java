@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Like {@link ParameterTool}, but a key may be given several times ({@code --input a --input b}). */
+/**
+ * Like {@link ParameterTool}, but a key may be given several times ({@code --input a --input b}).
+ */
 public class MultipleParameterTool extends ParameterTool {
 
     private static final long serialVersionUID = 1L;

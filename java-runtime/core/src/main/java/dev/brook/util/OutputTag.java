@@ -31,7 +31,8 @@ public class OutputTag<T> implements Serializable {
                             + id
                             + "\") {}) or pass its TypeInformation.");
         }
-        this.typeInfo = (TypeInformation<T>) TypeExtractor.createTypeInfo(pt.getActualTypeArguments()[0]);
+        this.typeInfo =
+                (TypeInformation<T>) TypeExtractor.createTypeInfo(pt.getActualTypeArguments()[0]);
     }
 
     public OutputTag(String id, TypeInformation<T> typeInfo) {

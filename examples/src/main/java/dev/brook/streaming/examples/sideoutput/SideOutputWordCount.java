@@ -11,8 +11,8 @@ import dev.brook.util.OutputTag;
 import dev.brook.util.ParameterTool;
 
 /**
- * Word count with a side output: words longer than {@code --max-length} (default 5) are not
- * counted but sent to a side output, printed as {@code rejected> word}.
+ * Word count with a side output: words longer than {@code --max-length} (default 5) are not counted
+ * but sent to a side output, printed as {@code rejected> word}.
  *
  * <pre>
  * bin/flink run examples/streaming/SideOutputWordCount.jar [--max-length N]
@@ -28,7 +28,9 @@ public class SideOutputWordCount {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
 
         SingleOutputStreamOperator<Tuple2<String, Integer>> tokens =
-                env.fromElements(SampleText.LINES).process(new Splitter(maxLength)).name("splitter");
+                env.fromElements(SampleText.LINES)
+                        .process(new Splitter(maxLength))
+                        .name("splitter");
         DataStream<String> rejected = tokens.getSideOutput(REJECTED);
 
         tokens.keyBy(t -> t.f0).sum(1).print("counted");

@@ -81,7 +81,8 @@ public class WordCount {
     }
 
     /** Splits a line into lower-case words and emits {@code (word, 1)} for each. */
-    public static final class Tokenizer implements FlatMapFunction<String, Tuple2<String, Integer>> {
+    public static final class Tokenizer
+            implements FlatMapFunction<String, Tuple2<String, Integer>> {
         @Override
         public void flatMap(String value, Collector<Tuple2<String, Integer>> out) {
             for (String token : value.toLowerCase().split("\\W+")) {

@@ -1,6 +1,5 @@
 package dev.brook.client.cli;
 
-import dev.brook.api.common.JobExecutionException;
 import dev.brook.client.program.PackagedProgram;
 import dev.brook.client.program.ProgramInvocationException;
 import java.io.PrintStream;
@@ -40,8 +39,8 @@ final class FailureReport {
 
     /**
      * Prints the first failure's description, then each cause whose message says something the
-     * lines before did not (wrappers that repeat their cause's message are skipped), each with
-     * the user-code frames of its stack trace.
+     * lines before did not (wrappers that repeat their cause's message are skipped), each with the
+     * user-code frames of its stack trace.
      */
     private void printChain(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();
@@ -69,10 +68,11 @@ final class FailureReport {
     }
 
     private static Throwable unwrap(Throwable t) {
-        while ((t instanceof InvocationTargetException || t.getClass() == RuntimeException.class
-                        && t.getCause() != null
-                        && t.getMessage() != null
-                        && t.getMessage().equals(String.valueOf(t.getCause())))
+        while ((t instanceof InvocationTargetException
+                        || t.getClass() == RuntimeException.class
+                                && t.getCause() != null
+                                && t.getMessage() != null
+                                && t.getMessage().equals(String.valueOf(t.getCause())))
                 && t.getCause() != null) {
             t = t.getCause();
         }
@@ -80,8 +80,8 @@ final class FailureReport {
     }
 
     /**
-     * Brook's own exceptions carry messages written for users, so only the message is shown;
-     * other exceptions (the JDK's, the user's) are named by their class.
+     * Brook's own exceptions carry messages written for users, so only the message is shown; other
+     * exceptions (the JDK's, the user's) are named by their class.
      */
     private static String describe(Throwable t) {
         if (t.getClass().getName().startsWith("dev.brook.") && t.getMessage() != null) {
@@ -93,7 +93,9 @@ final class FailureReport {
 
     private void printUserFrames(Throwable t) {
         for (StackTraceElement frame : t.getStackTrace()) {
-            if (isUserFrame(frame) && printedFrames.size() < MAX_FRAMES && printedFrames.add(frame)) {
+            if (isUserFrame(frame)
+                    && printedFrames.size() < MAX_FRAMES
+                    && printedFrames.add(frame)) {
                 err.println(
                         "\tat "
                                 + frame.getClassName()

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a packaged program's {@code main} with a context environment, so that the program's
- * {@code execute()} submits to where the CLI says and reports the job the way Flink's CLI does.
+ * Runs a packaged program's {@code main} with a context environment, so that the program's {@code
+ * execute()} submits to where the CLI says and reports the job the way Flink's CLI does.
  */
 final class ProgramRunner {
 
@@ -37,7 +37,8 @@ final class ProgramRunner {
                 conf -> {
                     Configuration merged = new Configuration(configuration);
                     merged.addAll(conf);
-                    return new ContextEnvironment(merged, reporting, program.getUserCodeClassLoader());
+                    return new ContextEnvironment(
+                            merged, reporting, program.getUserCodeClassLoader());
                 });
         try {
             program.invokeMain();

@@ -42,8 +42,11 @@ public final class PackagedProgram {
         }
         if (!jarFile.isFile()) {
             throw new ProgramInvocationException(
-                    "JAR file does not exist: " + jarFile + " (resolved to "
-                            + jarFile.getAbsolutePath() + ").");
+                    "JAR file does not exist: "
+                            + jarFile
+                            + " (resolved to "
+                            + jarFile.getAbsolutePath()
+                            + ").");
         }
         String className = entryClass != null ? entryClass : manifestEntryClass(jarFile);
         URLClassLoader loader;
@@ -61,7 +64,10 @@ public final class PackagedProgram {
             mainClass = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw new ProgramInvocationException(
-                    "Could not find the main class '" + className + "' in " + jarFile.getName()
+                    "Could not find the main class '"
+                            + className
+                            + "' in "
+                            + jarFile.getName()
                             + ". Check the -c argument (a fully qualified class name) or the"
                             + " JAR's manifest.");
         }
@@ -87,7 +93,8 @@ public final class PackagedProgram {
                     jarFile + " is not a valid JAR file: " + e.getMessage(), e);
         }
         throw new ProgramInvocationException(
-                "Neither a main class (-c) was given nor does the manifest of " + jarFile.getName()
+                "Neither a main class (-c) was given nor does the manifest of "
+                        + jarFile.getName()
                         + " name one (Main-Class or program-class).");
     }
 
@@ -106,7 +113,9 @@ public final class PackagedProgram {
             main = mainClass.getMethod("main", String[].class);
         } catch (NoSuchMethodException e) {
             throw new ProgramInvocationException(
-                    "The class " + mainClass.getName() + " has no 'public static void main(String[])'"
+                    "The class "
+                            + mainClass.getName()
+                            + " has no 'public static void main(String[])'"
                             + " method.");
         }
         if (!Modifier.isStatic(main.getModifiers())) {

@@ -22,7 +22,8 @@ public class ExecutionConfig implements Serializable {
 
     public ExecutionConfig setParallelism(int parallelism) {
         if (parallelism < 1 && parallelism != -1) {
-            throw new IllegalArgumentException("Parallelism must be at least 1, got " + parallelism);
+            throw new IllegalArgumentException(
+                    "Parallelism must be at least 1, got " + parallelism);
         }
         this.parallelism = parallelism;
         return this;

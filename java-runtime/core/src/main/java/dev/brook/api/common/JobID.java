@@ -25,7 +25,9 @@ public final class JobID implements Serializable {
 
     /** Parses the 32-hex-digit form; throws with the offending text when it is malformed. */
     public static JobID fromHexString(String hex) {
-        if (hex == null || hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (hex == null
+                || hex.length() != 32
+                || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new IllegalArgumentException(
                     "Not a job id: '" + hex + "'. A job id is 32 hexadecimal digits.");
         }

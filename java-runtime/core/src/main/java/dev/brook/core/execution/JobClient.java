@@ -15,8 +15,8 @@ public interface JobClient {
     CompletableFuture<Void> cancel();
 
     /**
-     * Completes when the job has ended: with its result if it finished, exceptionally with a
-     * {@link dev.brook.api.common.JobExecutionException} if it failed or was cancelled.
+     * Completes when the job has ended: with its result if it finished, exceptionally with a {@link
+     * dev.brook.api.common.JobExecutionException} if it failed or was cancelled.
      */
     CompletableFuture<JobExecutionResult> getJobExecutionResult();
 }

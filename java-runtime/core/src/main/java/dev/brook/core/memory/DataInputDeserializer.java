@@ -56,7 +56,11 @@ public final class DataInputDeserializer implements DataInputView {
     private void require(int n) throws EOFException {
         if (position + n > end) {
             throw new EOFException(
-                    "Record ended early: needed " + n + " more bytes, " + (end - position) + " left");
+                    "Record ended early: needed "
+                            + n
+                            + " more bytes, "
+                            + (end - position)
+                            + " left");
         }
     }
 

@@ -9,8 +9,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Everything a TaskManager needs to start one execution attempt: what to run, where its input
- * comes from, and what it produces.
+ * Everything a TaskManager needs to start one execution attempt: what to run, where its input comes
+ * from, and what it produces.
  */
 public record TaskDeploymentDescriptor(
         JobID jobId,

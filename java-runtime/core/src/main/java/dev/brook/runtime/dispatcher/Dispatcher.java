@@ -37,7 +37,8 @@ public final class Dispatcher {
                 new JobMaster(jobGraph, resourceManager, userCodeClassLoader, slotRequestTimeout);
         if (jobMasters.putIfAbsent(jobGraph.jobId(), jm) != null) {
             return CompletableFuture.failedFuture(
-                    new IllegalStateException("Job " + jobGraph.jobId() + " was already submitted"));
+                    new IllegalStateException(
+                            "Job " + jobGraph.jobId() + " was already submitted"));
         }
         classLoaders.put(jobGraph.jobId(), userCodeClassLoader);
         jm.start();
@@ -80,7 +81,9 @@ public final class Dispatcher {
     public List<JobDetails> listJobs() {
         List<JobDetails> list = new ArrayList<>();
         for (JobMaster jm : jobMasters.values()) {
-            list.add(new JobDetails(jm.getJobId(), jm.getJobName(), jm.getStatus(), jm.getStartTime()));
+            list.add(
+                    new JobDetails(
+                            jm.getJobId(), jm.getJobName(), jm.getStatus(), jm.getStartTime()));
         }
         return list;
     }

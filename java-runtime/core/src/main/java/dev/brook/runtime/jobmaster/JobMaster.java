@@ -183,7 +183,8 @@ public final class JobMaster implements JobMasterGateway {
             return;
         }
         resourceManager
-                .requestSlots(getJobId(), jobGraph.name(), jobGraph.requiredSlots(), slotRequestTimeout)
+                .requestSlots(
+                        getJobId(), jobGraph.name(), jobGraph.requiredSlots(), slotRequestTimeout)
                 .whenCompleteAsync(
                         (slots, error) -> {
                             if (error != null) {
@@ -256,7 +257,8 @@ public final class JobMaster implements JobMasterGateway {
             return;
         }
         ExecutionAttemptID attempt = ev.attemptId();
-        ev.slot.taskExecutor()
+        ev.slot
+                .taskExecutor()
                 .submitTask(tdd, this)
                 .whenCompleteAsync(
                         (ok, error) -> {
@@ -295,7 +297,8 @@ public final class JobMaster implements JobMasterGateway {
                 }
             } else {
                 for (int k : Pointwise.producersOf(i, producers.length, v.parallelism())) {
-                    int sub = Pointwise.consumersOf(k, producers.length, v.parallelism()).indexOf(i);
+                    int sub =
+                            Pointwise.consumersOf(k, producers.length, v.parallelism()).indexOf(i);
                     channels.add(channel(edge, producers[k], sub));
                 }
             }

@@ -10,7 +10,11 @@ import java.io.Serializable;
  * @param failureCause the root failure when the job FAILED, else null
  */
 public record JobResult(
-        JobID jobId, String jobName, JobStatus status, long netRuntimeMillis, Throwable failureCause)
+        JobID jobId,
+        String jobName,
+        JobStatus status,
+        long netRuntimeMillis,
+        Throwable failureCause)
         implements Serializable {
 
     public boolean isSuccess() {

@@ -23,9 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The whole cluster in one JVM: a ResourceManager, a Dispatcher (JobMasters) and TaskManagers,
- * the same components a standalone cluster runs as processes. The embedded default for running
- * jobs and for tests.
+ * The whole cluster in one JVM: a ResourceManager, a Dispatcher (JobMasters) and TaskManagers, the
+ * same components a standalone cluster runs as processes. The embedded default for running jobs and
+ * for tests.
  *
  * <p>Lifecycle: {@link #start()}, submit jobs, {@link #close()} (cancels running jobs).
  */
@@ -88,7 +88,8 @@ public final class MiniCluster implements AutoCloseable {
         return new NetworkBufferPool((int) Math.max(1, bytes / segmentSize), segmentSize);
     }
 
-    public synchronized CompletableFuture<Void> submitJob(JobGraph jobGraph, ClassLoader userCodeClassLoader) {
+    public synchronized CompletableFuture<Void> submitJob(
+            JobGraph jobGraph, ClassLoader userCodeClassLoader) {
         checkRunning();
         return dispatcher.submitJob(jobGraph, userCodeClassLoader);
     }

@@ -24,10 +24,12 @@ public final class MiniClusterExecutor implements PipelineExecutor {
     }
 
     @Override
-    public CompletableFuture<JobClient> execute(JobGraph jobGraph, ClassLoader userCodeClassLoader) {
+    public CompletableFuture<JobClient> execute(
+            JobGraph jobGraph, ClassLoader userCodeClassLoader) {
         MiniCluster cluster =
                 new MiniCluster(
-                        MiniClusterConfiguration.withSlots(configuration, jobGraph.requiredSlots()));
+                        MiniClusterConfiguration.withSlots(
+                                configuration, jobGraph.requiredSlots()));
         cluster.start();
         try {
             cluster.submitJob(jobGraph, userCodeClassLoader).join();
@@ -47,7 +49,8 @@ public final class MiniClusterExecutor implements PipelineExecutor {
         private final MiniCluster cluster;
         private final CompletableFuture<JobResult> result;
 
-        MiniClusterJobClient(JobID jobId, MiniCluster cluster, CompletableFuture<JobResult> result) {
+        MiniClusterJobClient(
+                JobID jobId, MiniCluster cluster, CompletableFuture<JobResult> result) {
             this.jobId = jobId;
             this.cluster = cluster;
             this.result = result;
@@ -87,16 +90,24 @@ public final class MiniClusterExecutor implements PipelineExecutor {
 
         static CompletableFuture<JobExecutionResult> toExecutionResult(JobResult r) {
             return switch (r.status()) {
-                case FINISHED -> CompletableFuture.completedFuture(
-                        new JobExecutionResult(r.jobId(), r.netRuntimeMillis()));
-                case CANCELED -> CompletableFuture.failedFuture(
-                        new JobExecutionException(
-                                r.jobId(), "Job '" + r.jobName() + "' was cancelled.", null));
-                default -> CompletableFuture.failedFuture(
-                        new JobExecutionException(
-                                r.jobId(),
-                                "Job '" + r.jobName() + "' failed: " + rootMessage(r.failureCause()),
-                                r.failureCause()));
+                case FINISHED ->
+                        CompletableFuture.completedFuture(
+                                new JobExecutionResult(r.jobId(), r.netRuntimeMillis()));
+                case CANCELED ->
+                        CompletableFuture.failedFuture(
+                                new JobExecutionException(
+                                        r.jobId(),
+                                        "Job '" + r.jobName() + "' was cancelled.",
+                                        null));
+                default ->
+                        CompletableFuture.failedFuture(
+                                new JobExecutionException(
+                                        r.jobId(),
+                                        "Job '"
+                                                + r.jobName()
+                                                + "' failed: "
+                                                + rootMessage(r.failureCause()),
+                                        r.failureCause()));
             };
         }
 

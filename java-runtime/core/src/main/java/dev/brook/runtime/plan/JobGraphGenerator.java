@@ -3,7 +3,6 @@ package dev.brook.runtime.plan;
 import dev.brook.api.common.JobID;
 import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.common.typeinfo.TypeInformation;
-import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.configuration.Configuration;
 import dev.brook.runtime.jobgraph.DistributionPattern;
@@ -126,8 +125,7 @@ public final class JobGraphGenerator {
         Map<Edge, IntermediateDataSetID> dataSets = new LinkedHashMap<>();
         for (Chain chain : chains) {
             for (Edge e : chain.outEdges) {
-                dataSets.put(
-                        e, new IntermediateDataSetID(chain.vertexId + "-" + dataSets.size()));
+                dataSets.put(e, new IntermediateDataSetID(chain.vertexId + "-" + dataSets.size()));
             }
         }
         for (Chain chain : chains) {
@@ -207,7 +205,8 @@ public final class JobGraphGenerator {
     private List<ResolvedInput> resolve(
             Transformation<?> t, StreamPartitioner<?> partitioner, OutputTag<?> tag) {
         if (t instanceof PartitionTransformation<?> p) {
-            return resolve(p.getInput(), partitioner != null ? partitioner : p.getPartitioner(), tag);
+            return resolve(
+                    p.getInput(), partitioner != null ? partitioner : p.getPartitioner(), tag);
         }
         if (t instanceof SideOutputTransformation<?> s) {
             return resolve(s.getInput(), partitioner, s.getTag());
@@ -303,8 +302,7 @@ public final class JobGraphGenerator {
         List<IntermediateDataSetID> produced = new ArrayList<>();
         for (Edge e : chain.outEdges) {
             partitions.add(
-                    new TaskConfig.PartitionConfig(
-                            e.partitioner(), e.type().createSerializer()));
+                    new TaskConfig.PartitionConfig(e.partitioner(), e.type().createSerializer()));
             produced.add(dataSets.get(e));
         }
         List<OperatorCoordinatorProvider> coordinators = new ArrayList<>();
@@ -315,9 +313,7 @@ public final class JobGraphGenerator {
                 if (e.target().chain == chain) {
                     chained.add(
                             new OperatorConfig.ChainedOutput(
-                                    e.target().indexInChain,
-                                    e.tag(),
-                                    e.type().createSerializer()));
+                                    e.target().indexInChain, e.tag(), e.type().createSerializer()));
                 } else {
                     network.add(
                             new OperatorConfig.NetworkOutput(chain.outEdges.indexOf(e), e.tag()));
@@ -328,8 +324,11 @@ public final class JobGraphGenerator {
             KeySelector<?, ?> key1 = null;
             KeySelector<?, ?> key2 = null;
             if (t instanceof SourceTransformation<?> st) {
-                factory = sourceFactory((SourceTransformation) st, settings.autoWatermarkInterval(),
-                        settings.configuration());
+                factory =
+                        sourceFactory(
+                                (SourceTransformation) st,
+                                settings.autoWatermarkInterval(),
+                                settings.configuration());
                 coordinators.add(new SourceCoordinatorProvider(node.operatorId(), st.getSource()));
             } else if (t instanceof OneInputTransformation<?, ?> ot) {
                 factory = ot.getOperatorFactory();
@@ -392,8 +391,9 @@ public final class JobGraphGenerator {
             SourceTransformation<T> st, long autoWatermarkInterval, Configuration configuration) {
         var source = st.getSource();
         var strategy = st.getWatermarkStrategy();
-        return params -> new SourceOperator<>(
-                params, source, strategy, autoWatermarkInterval, configuration);
+        return params ->
+                new SourceOperator<>(
+                        params, source, strategy, autoWatermarkInterval, configuration);
     }
 
     private static String chainName(Chain chain) {
@@ -420,14 +420,17 @@ public final class JobGraphGenerator {
             }
             firstNode = false;
             String pact =
-                    n.isSource()
-                            ? "Data Source"
-                            : n.outEdges.isEmpty() ? "Data Sink" : "Operator";
-            json.append("{\"id\":").append(n.id)
-                    .append(",\"type\":").append(quote(n.name))
-                    .append(",\"pact\":").append(quote(pact))
-                    .append(",\"contents\":").append(quote(n.name))
-                    .append(",\"parallelism\":").append(n.parallelism);
+                    n.isSource() ? "Data Source" : n.outEdges.isEmpty() ? "Data Sink" : "Operator";
+            json.append("{\"id\":")
+                    .append(n.id)
+                    .append(",\"type\":")
+                    .append(quote(n.name))
+                    .append(",\"pact\":")
+                    .append(quote(pact))
+                    .append(",\"contents\":")
+                    .append(quote(n.name))
+                    .append(",\"parallelism\":")
+                    .append(n.parallelism);
             if (!n.inEdges.isEmpty()) {
                 json.append(",\"predecessors\":[");
                 boolean firstEdge = true;
@@ -436,9 +439,12 @@ public final class JobGraphGenerator {
                         json.append(',');
                     }
                     firstEdge = false;
-                    json.append("{\"id\":").append(e.source().id)
-                            .append(",\"ship_strategy\":").append(quote(e.partitioner().toString()))
-                            .append(",\"side\":").append(quote(e.typeNumber() == 2 ? "second" : "first"))
+                    json.append("{\"id\":")
+                            .append(e.source().id)
+                            .append(",\"ship_strategy\":")
+                            .append(quote(e.partitioner().toString()))
+                            .append(",\"side\":")
+                            .append(quote(e.typeNumber() == 2 ? "second" : "first"))
                             .append('}');
                 }
                 json.append(']');

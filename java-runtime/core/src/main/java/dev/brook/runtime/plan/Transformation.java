@@ -88,7 +88,9 @@ public abstract class Transformation<T> {
     public void setMaxParallelism(int maxParallelism) {
         if (maxParallelism < 1 || maxParallelism > (1 << 15)) {
             throw new IllegalArgumentException(
-                    "Max parallelism of '" + name + "' must be between 1 and 32768, got "
+                    "Max parallelism of '"
+                            + name
+                            + "' must be between 1 and 32768, got "
                             + maxParallelism);
         }
         this.maxParallelism = maxParallelism;

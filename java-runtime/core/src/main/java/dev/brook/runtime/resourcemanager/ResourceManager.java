@@ -23,12 +23,17 @@ import java.util.concurrent.TimeUnit;
 public final class ResourceManager {
 
     private final ScheduledExecutorService timer;
+
     /** Per TaskManager: which job holds each slot (null = free). */
     private final LinkedHashMap<TaskExecutorGateway, JobID[]> slots = new LinkedHashMap<>();
+
     private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
 
     private record PendingRequest(
-            JobID jobId, int count, String jobName, CompletableFuture<List<SlotAssignment>> future) {}
+            JobID jobId,
+            int count,
+            String jobName,
+            CompletableFuture<List<SlotAssignment>> future) {}
 
     public ResourceManager(ScheduledExecutorService timer) {
         this.timer = timer;
@@ -54,7 +59,8 @@ public final class ResourceManager {
             }
             PendingRequest request = new PendingRequest(jobId, count, jobName, future);
             pending.add(request);
-            timer.schedule(() -> expire(request, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> expire(request, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         return future;
     }

@@ -45,8 +45,8 @@ public final class JavaSerialization {
     @SuppressWarnings("unchecked")
     public static <T> T deserialize(byte[] bytes, ClassLoader classLoader)
             throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ClassLoaderObjectInputStream(
-                new ByteArrayInputStream(bytes), classLoader)) {
+        try (ObjectInputStream in =
+                new ClassLoaderObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
             return (T) in.readObject();
         }
     }

@@ -47,8 +47,7 @@ public final class KeyGroupRangeAssignment {
     public static int computeDefaultMaxParallelism(int parallelism) {
         int target = Integer.highestOneBit(Math.max(1, parallelism + parallelism / 2) - 1) << 1;
         return Math.min(
-                Math.max(target, DEFAULT_LOWER_BOUND_MAX_PARALLELISM),
-                UPPER_BOUND_MAX_PARALLELISM);
+                Math.max(target, DEFAULT_LOWER_BOUND_MAX_PARALLELISM), UPPER_BOUND_MAX_PARALLELISM);
     }
 
     /** Murmur3's 32-bit finalizer over the key's hash, so poor hash codes still spread evenly. */

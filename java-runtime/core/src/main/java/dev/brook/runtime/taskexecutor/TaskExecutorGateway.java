@@ -17,7 +17,8 @@ public interface TaskExecutorGateway {
 
     void cancelTask(ExecutionAttemptID attemptId);
 
-    void sendOperatorEventToTask(ExecutionAttemptID attemptId, String operatorId, OperatorEvent event);
+    void sendOperatorEventToTask(
+            ExecutionAttemptID attemptId, String operatorId, OperatorEvent event);
 
     /** The job is over on this TaskManager: release what it still holds. */
     void releaseJob(JobID jobId);

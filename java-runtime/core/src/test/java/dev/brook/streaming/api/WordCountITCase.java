@@ -41,7 +41,8 @@ class WordCountITCase {
             }
             lines.add(line.toString());
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple2<String, Integer>> sink = new CollectingSink<>();
         env.fromCollection(lines)
                 .rebalance()

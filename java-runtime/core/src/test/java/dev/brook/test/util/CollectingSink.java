@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class CollectingSink<T> implements SinkFunction<T> {
 
     private static final long serialVersionUID = 1L;
-    private static final Map<String, ConcurrentLinkedQueue<Object>> RESULTS = new ConcurrentHashMap<>();
+    private static final Map<String, ConcurrentLinkedQueue<Object>> RESULTS =
+            new ConcurrentHashMap<>();
 
     private final String id = UUID.randomUUID().toString();
 
@@ -30,6 +31,7 @@ public final class CollectingSink<T> implements SinkFunction<T> {
 
     @SuppressWarnings("unchecked")
     public List<T> getResults() {
-        return new ArrayList<>((ConcurrentLinkedQueue<T>) (ConcurrentLinkedQueue<?>) RESULTS.get(id));
+        return new ArrayList<>(
+                (ConcurrentLinkedQueue<T>) (ConcurrentLinkedQueue<?>) RESULTS.get(id));
     }
 }

@@ -14,9 +14,9 @@ import dev.brook.api.common.state.ValueState;
 import dev.brook.api.common.state.ValueStateDescriptor;
 
 /**
- * What a running function can learn about and use from its subtask: position, job, and keyed
- * state. Keyed state is available only on a keyed stream; it is scoped to the key of the record
- * being processed.
+ * What a running function can learn about and use from its subtask: position, job, and keyed state.
+ * Keyed state is available only on a keyed stream; it is scoped to the key of the record being
+ * processed.
  */
 public interface RuntimeContext {
 

@@ -13,7 +13,8 @@ public final class StateTtlConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final StateTtlConfig DISABLED =
-            new StateTtlConfig(UpdateType.Disabled, StateVisibility.NeverReturnExpired, Duration.ZERO);
+            new StateTtlConfig(
+                    UpdateType.Disabled, StateVisibility.NeverReturnExpired, Duration.ZERO);
 
     /** When the expiry clock restarts. */
     public enum UpdateType {

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Type information of the basic types: strings, boxed primitives, {@link Void}, big numbers,
- * {@link Date} and {@link Instant}. Their serializers are stateless singletons.
+ * Type information of the basic types: strings, boxed primitives, {@link Void}, big numbers, {@link
+ * Date} and {@link Instant}. Their serializers are stateless singletons.
  */
 public class BasicTypeInfo<T> extends TypeInformation<T> {
 

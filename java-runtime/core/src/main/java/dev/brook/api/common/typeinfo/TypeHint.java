@@ -3,8 +3,8 @@ package dev.brook.api.common.typeinfo;
 import dev.brook.api.java.typeutils.TypeExtractor;
 
 /**
- * Captures a generic type that Java erases at runtime, so that type information can be created
- * for it. Used as an anonymous subclass whose type argument is the wanted type:
+ * Captures a generic type that Java erases at runtime, so that type information can be created for
+ * it. Used as an anonymous subclass whose type argument is the wanted type:
  *
  * <pre>{@code
  * TypeInformation<Tuple2<String, Long>> info =

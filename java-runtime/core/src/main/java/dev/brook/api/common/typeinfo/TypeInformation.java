@@ -49,7 +49,9 @@ public abstract class TypeInformation<T> implements Serializable {
         return dev.brook.api.java.typeutils.TypeExtractor.createTypeInfo(typeClass);
     }
 
-    /** Type information captured by a {@link TypeHint}, e.g. {@code new TypeHint<Tuple2<..>>(){}}. */
+    /**
+     * Type information captured by a {@link TypeHint}, e.g. {@code new TypeHint<Tuple2<..>>(){}}.
+     */
     public static <T> TypeInformation<T> of(TypeHint<T> typeHint) {
         return typeHint.getTypeInfo();
     }

@@ -97,8 +97,7 @@ public final class Types {
 
     /**
      * A POJO class with explicitly given field types, for fields whose types cannot be extracted.
-     * Only the listed fields are serialized; they may be private (they are accessed by
-     * reflection).
+     * Only the listed fields are serialized; they may be private (they are accessed by reflection).
      *
      * @throws IllegalArgumentException if a listed field does not exist
      */
@@ -135,8 +134,8 @@ public final class Types {
     /**
      * Arrays of a primitive type: {@code PRIMITIVE_ARRAY(Types.INT)} is {@code int[]}.
      *
-     * @throws IllegalArgumentException if the element type is not one of BOOLEAN, BYTE, SHORT,
-     *     INT, LONG, FLOAT, DOUBLE, CHAR
+     * @throws IllegalArgumentException if the element type is not one of BOOLEAN, BYTE, SHORT, INT,
+     *     LONG, FLOAT, DOUBLE, CHAR
      */
     public static TypeInformation<?> PRIMITIVE_ARRAY(TypeInformation<?> elementType) {
         Class<?> boxed = elementType.getTypeClass();

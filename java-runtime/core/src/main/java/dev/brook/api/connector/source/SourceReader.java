@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Reads the records of the splits assigned to one parallel source instance.
  *
- * <p>Threading model: every method is called from the task thread and must not block; a reader
- * that waits for data returns {@link InputStatus#NOTHING_AVAILABLE} and completes the future of
- * {@link #isAvailable()} when data arrives (from its own I/O thread if it has one).
+ * <p>Threading model: every method is called from the task thread and must not block; a reader that
+ * waits for data returns {@link InputStatus#NOTHING_AVAILABLE} and completes the future of {@link
+ * #isAvailable()} when data arrives (from its own I/O thread if it has one).
  *
  * <p>Lifecycle: {@link #start}; then {@link #pollNext}, {@link #addSplits}, {@link
  * #notifyNoMoreSplits} in any order; {@link #close} once.

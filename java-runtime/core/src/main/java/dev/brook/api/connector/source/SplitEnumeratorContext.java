@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 
 /**
- * What a split enumerator can do: learn about readers, assign splits, and run work without
- * blocking its coordinator thread.
+ * What a split enumerator can do: learn about readers, assign splits, and run work without blocking
+ * its coordinator thread.
  */
 public interface SplitEnumeratorContext<SplitT extends SourceSplit> {
 

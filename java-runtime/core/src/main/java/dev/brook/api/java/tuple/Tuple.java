@@ -5,11 +5,11 @@ import java.util.Arrays;
 
 /**
  * The base of {@link Tuple0} to {@link Tuple25}: ordered, mutable records of a fixed number of
- * fields, each of its own type. Tuples are the cheapest composite type to serialize, and the
- * usual choice for keyed aggregations.
+ * fields, each of its own type. Tuples are the cheapest composite type to serialize, and the usual
+ * choice for keyed aggregations.
  *
- * <p>Subclasses expose their fields as public members {@code f0}, {@code f1}, ...; the methods
- * here address fields by position for code that does not know the arity statically.
+ * <p>Subclasses expose their fields as public members {@code f0}, {@code f1}, ...; the methods here
+ * address fields by position for code that does not know the arity statically.
  */
 public abstract class Tuple implements Serializable {
 

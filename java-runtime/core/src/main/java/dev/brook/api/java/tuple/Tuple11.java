@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 11 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f10}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f10}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -178,8 +178,8 @@ public class Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> extends Tuple 
 
     /** Creates a tuple holding the given values, with the types inferred from them. */
     public static <T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>
-            Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>
-            of(T0 f0, T1 f1, T2 f2, T3 f3, T4 f4, T5 f5, T6 f6, T7 f7, T8 f8, T9 f9, T10 f10) {
+            Tuple11<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> of(
+                    T0 f0, T1 f1, T2 f2, T3 f3, T4 f4, T5 f5, T6 f6, T7 f7, T8 f8, T9 f9, T10 f10) {
         return new Tuple11<>(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10);
     }
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 12 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f11}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f11}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -212,8 +212,7 @@ public class Tuple12<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> extends T
 
     /** Creates a tuple holding the given values, with the types inferred from them. */
     public static <T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>
-            Tuple12<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>
-            of(
+            Tuple12<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> of(
                     T0 f0,
                     T1 f1,
                     T2 f2,

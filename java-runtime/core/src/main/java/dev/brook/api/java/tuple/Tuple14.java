@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 14 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f13}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f13}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -238,8 +238,7 @@ public class Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>
 
     /** Creates a tuple holding the given values, with the types inferred from them. */
     public static <T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>
-            Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>
-            of(
+            Tuple14<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13> of(
                     T0 f0,
                     T1 f1,
                     T2 f2,

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 15 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f14}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f14}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -25,8 +25,8 @@ import java.util.Objects;
  * @param <T13> the type of field 13
  * @param <T14> the type of field 14
  */
-public class Tuple15<
-        T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14> extends Tuple {
+public class Tuple15<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>
+        extends Tuple {
 
     private static final long serialVersionUID = 1L;
 
@@ -252,8 +252,7 @@ public class Tuple15<
 
     /** Creates a tuple holding the given values, with the types inferred from them. */
     public static <T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>
-            Tuple15<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>
-            of(
+            Tuple15<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14> of(
                     T0 f0,
                     T1 f1,
                     T2 f2,

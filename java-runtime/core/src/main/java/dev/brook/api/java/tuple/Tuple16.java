@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 16 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f15}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f15}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -26,8 +26,8 @@ import java.util.Objects;
  * @param <T14> the type of field 14
  * @param <T15> the type of field 15
  */
-public class Tuple16<
-        T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15> extends Tuple {
+public class Tuple16<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>
+        extends Tuple {
 
     private static final long serialVersionUID = 1L;
 
@@ -265,8 +265,7 @@ public class Tuple16<
 
     /** Creates a tuple holding the given values, with the types inferred from them. */
     public static <T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>
-            Tuple16<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>
-            of(
+            Tuple16<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15> of(
                     T0 f0,
                     T1 f1,
                     T2 f2,

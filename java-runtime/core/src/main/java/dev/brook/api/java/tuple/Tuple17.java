@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 17 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f16}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f16}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -27,8 +27,8 @@ import java.util.Objects;
  * @param <T15> the type of field 15
  * @param <T16> the type of field 16
  */
-public class Tuple17<
-        T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16> extends Tuple {
+public class Tuple17<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>
+        extends Tuple {
 
     private static final long serialVersionUID = 1L;
 
@@ -272,16 +272,15 @@ public class Tuple17<
 
     /** A shallow copy: a new tuple holding the same field references. */
     @Override
-    public Tuple17<
-            T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16> copy() {
+    public Tuple17<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>
+            copy() {
         return new Tuple17<>(
                 f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16);
     }
 
     /** Creates a tuple holding the given values, with the types inferred from them. */
     public static <T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>
-            Tuple17<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>
-            of(
+            Tuple17<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16> of(
                     T0 f0,
                     T1 f1,
                     T2 f2,

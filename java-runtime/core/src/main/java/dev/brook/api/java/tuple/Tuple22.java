@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 22 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f21}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f21}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -33,28 +33,29 @@ import java.util.Objects;
  * @param <T21> the type of field 21
  */
 public class Tuple22<
-        T0,
-        T1,
-        T2,
-        T3,
-        T4,
-        T5,
-        T6,
-        T7,
-        T8,
-        T9,
-        T10,
-        T11,
-        T12,
-        T13,
-        T14,
-        T15,
-        T16,
-        T17,
-        T18,
-        T19,
-        T20,
-        T21> extends Tuple {
+                T0,
+                T1,
+                T2,
+                T3,
+                T4,
+                T5,
+                T6,
+                T7,
+                T8,
+                T9,
+                T10,
+                T11,
+                T12,
+                T13,
+                T14,
+                T15,
+                T16,
+                T17,
+                T18,
+                T19,
+                T20,
+                T21>
+        extends Tuple {
 
     private static final long serialVersionUID = 1L;
 
@@ -359,78 +360,6 @@ public class Tuple22<
     /** A shallow copy: a new tuple holding the same field references. */
     @Override
     public Tuple22<
-            T0,
-            T1,
-            T2,
-            T3,
-            T4,
-            T5,
-            T6,
-            T7,
-            T8,
-            T9,
-            T10,
-            T11,
-            T12,
-            T13,
-            T14,
-            T15,
-            T16,
-            T17,
-            T18,
-            T19,
-            T20,
-            T21> copy() {
-        return new Tuple22<>(
-                f0,
-                f1,
-                f2,
-                f3,
-                f4,
-                f5,
-                f6,
-                f7,
-                f8,
-                f9,
-                f10,
-                f11,
-                f12,
-                f13,
-                f14,
-                f15,
-                f16,
-                f17,
-                f18,
-                f19,
-                f20,
-                f21);
-    }
-
-    /** Creates a tuple holding the given values, with the types inferred from them. */
-    public static <
-            T0,
-            T1,
-            T2,
-            T3,
-            T4,
-            T5,
-            T6,
-            T7,
-            T8,
-            T9,
-            T10,
-            T11,
-            T12,
-            T13,
-            T14,
-            T15,
-            T16,
-            T17,
-            T18,
-            T19,
-            T20,
-            T21>
-            Tuple22<
                     T0,
                     T1,
                     T2,
@@ -453,52 +382,85 @@ public class Tuple22<
                     T19,
                     T20,
                     T21>
-            of(
-                    T0 f0,
-                    T1 f1,
-                    T2 f2,
-                    T3 f3,
-                    T4 f4,
-                    T5 f5,
-                    T6 f6,
-                    T7 f7,
-                    T8 f8,
-                    T9 f9,
-                    T10 f10,
-                    T11 f11,
-                    T12 f12,
-                    T13 f13,
-                    T14 f14,
-                    T15 f15,
-                    T16 f16,
-                    T17 f17,
-                    T18 f18,
-                    T19 f19,
-                    T20 f20,
-                    T21 f21) {
+            copy() {
         return new Tuple22<>(
-                f0,
-                f1,
-                f2,
-                f3,
-                f4,
-                f5,
-                f6,
-                f7,
-                f8,
-                f9,
-                f10,
-                f11,
-                f12,
-                f13,
-                f14,
-                f15,
-                f16,
-                f17,
-                f18,
-                f19,
-                f20,
-                f21);
+                f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18,
+                f19, f20, f21);
+    }
+
+    /** Creates a tuple holding the given values, with the types inferred from them. */
+    public static <
+                    T0,
+                    T1,
+                    T2,
+                    T3,
+                    T4,
+                    T5,
+                    T6,
+                    T7,
+                    T8,
+                    T9,
+                    T10,
+                    T11,
+                    T12,
+                    T13,
+                    T14,
+                    T15,
+                    T16,
+                    T17,
+                    T18,
+                    T19,
+                    T20,
+                    T21>
+            Tuple22<
+                            T0,
+                            T1,
+                            T2,
+                            T3,
+                            T4,
+                            T5,
+                            T6,
+                            T7,
+                            T8,
+                            T9,
+                            T10,
+                            T11,
+                            T12,
+                            T13,
+                            T14,
+                            T15,
+                            T16,
+                            T17,
+                            T18,
+                            T19,
+                            T20,
+                            T21>
+                    of(
+                            T0 f0,
+                            T1 f1,
+                            T2 f2,
+                            T3 f3,
+                            T4 f4,
+                            T5 f5,
+                            T6 f6,
+                            T7 f7,
+                            T8 f8,
+                            T9 f9,
+                            T10 f10,
+                            T11 f11,
+                            T12 f12,
+                            T13 f13,
+                            T14 f14,
+                            T15 f15,
+                            T16 f16,
+                            T17 f17,
+                            T18 f18,
+                            T19 f19,
+                            T20 f20,
+                            T21 f21) {
+        return new Tuple22<>(
+                f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18,
+                f19, f20, f21);
     }
 
     @Override

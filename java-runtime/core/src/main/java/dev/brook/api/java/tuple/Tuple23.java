@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 23 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f22}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f22}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -34,29 +34,30 @@ import java.util.Objects;
  * @param <T22> the type of field 22
  */
 public class Tuple23<
-        T0,
-        T1,
-        T2,
-        T3,
-        T4,
-        T5,
-        T6,
-        T7,
-        T8,
-        T9,
-        T10,
-        T11,
-        T12,
-        T13,
-        T14,
-        T15,
-        T16,
-        T17,
-        T18,
-        T19,
-        T20,
-        T21,
-        T22> extends Tuple {
+                T0,
+                T1,
+                T2,
+                T3,
+                T4,
+                T5,
+                T6,
+                T7,
+                T8,
+                T9,
+                T10,
+                T11,
+                T12,
+                T13,
+                T14,
+                T15,
+                T16,
+                T17,
+                T18,
+                T19,
+                T20,
+                T21,
+                T22>
+        extends Tuple {
 
     private static final long serialVersionUID = 1L;
 
@@ -373,81 +374,6 @@ public class Tuple23<
     /** A shallow copy: a new tuple holding the same field references. */
     @Override
     public Tuple23<
-            T0,
-            T1,
-            T2,
-            T3,
-            T4,
-            T5,
-            T6,
-            T7,
-            T8,
-            T9,
-            T10,
-            T11,
-            T12,
-            T13,
-            T14,
-            T15,
-            T16,
-            T17,
-            T18,
-            T19,
-            T20,
-            T21,
-            T22> copy() {
-        return new Tuple23<>(
-                f0,
-                f1,
-                f2,
-                f3,
-                f4,
-                f5,
-                f6,
-                f7,
-                f8,
-                f9,
-                f10,
-                f11,
-                f12,
-                f13,
-                f14,
-                f15,
-                f16,
-                f17,
-                f18,
-                f19,
-                f20,
-                f21,
-                f22);
-    }
-
-    /** Creates a tuple holding the given values, with the types inferred from them. */
-    public static <
-            T0,
-            T1,
-            T2,
-            T3,
-            T4,
-            T5,
-            T6,
-            T7,
-            T8,
-            T9,
-            T10,
-            T11,
-            T12,
-            T13,
-            T14,
-            T15,
-            T16,
-            T17,
-            T18,
-            T19,
-            T20,
-            T21,
-            T22>
-            Tuple23<
                     T0,
                     T1,
                     T2,
@@ -471,54 +397,88 @@ public class Tuple23<
                     T20,
                     T21,
                     T22>
-            of(
-                    T0 f0,
-                    T1 f1,
-                    T2 f2,
-                    T3 f3,
-                    T4 f4,
-                    T5 f5,
-                    T6 f6,
-                    T7 f7,
-                    T8 f8,
-                    T9 f9,
-                    T10 f10,
-                    T11 f11,
-                    T12 f12,
-                    T13 f13,
-                    T14 f14,
-                    T15 f15,
-                    T16 f16,
-                    T17 f17,
-                    T18 f18,
-                    T19 f19,
-                    T20 f20,
-                    T21 f21,
-                    T22 f22) {
+            copy() {
         return new Tuple23<>(
-                f0,
-                f1,
-                f2,
-                f3,
-                f4,
-                f5,
-                f6,
-                f7,
-                f8,
-                f9,
-                f10,
-                f11,
-                f12,
-                f13,
-                f14,
-                f15,
-                f16,
-                f17,
-                f18,
-                f19,
-                f20,
-                f21,
-                f22);
+                f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18,
+                f19, f20, f21, f22);
+    }
+
+    /** Creates a tuple holding the given values, with the types inferred from them. */
+    public static <
+                    T0,
+                    T1,
+                    T2,
+                    T3,
+                    T4,
+                    T5,
+                    T6,
+                    T7,
+                    T8,
+                    T9,
+                    T10,
+                    T11,
+                    T12,
+                    T13,
+                    T14,
+                    T15,
+                    T16,
+                    T17,
+                    T18,
+                    T19,
+                    T20,
+                    T21,
+                    T22>
+            Tuple23<
+                            T0,
+                            T1,
+                            T2,
+                            T3,
+                            T4,
+                            T5,
+                            T6,
+                            T7,
+                            T8,
+                            T9,
+                            T10,
+                            T11,
+                            T12,
+                            T13,
+                            T14,
+                            T15,
+                            T16,
+                            T17,
+                            T18,
+                            T19,
+                            T20,
+                            T21,
+                            T22>
+                    of(
+                            T0 f0,
+                            T1 f1,
+                            T2 f2,
+                            T3 f3,
+                            T4 f4,
+                            T5 f5,
+                            T6 f6,
+                            T7 f7,
+                            T8 f8,
+                            T9 f9,
+                            T10 f10,
+                            T11 f11,
+                            T12 f12,
+                            T13 f13,
+                            T14 f14,
+                            T15 f15,
+                            T16 f16,
+                            T17 f17,
+                            T18 f18,
+                            T19 f19,
+                            T20 f20,
+                            T21 f21,
+                            T22 f22) {
+        return new Tuple23<>(
+                f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18,
+                f19, f20, f21, f22);
     }
 
     @Override

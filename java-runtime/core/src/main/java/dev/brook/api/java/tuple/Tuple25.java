@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A tuple with 25 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f24}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * public members {@code f0} to {@code f24}; they may be null, although serializers of basic types
+ * do not accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -36,31 +36,32 @@ import java.util.Objects;
  * @param <T24> the type of field 24
  */
 public class Tuple25<
-        T0,
-        T1,
-        T2,
-        T3,
-        T4,
-        T5,
-        T6,
-        T7,
-        T8,
-        T9,
-        T10,
-        T11,
-        T12,
-        T13,
-        T14,
-        T15,
-        T16,
-        T17,
-        T18,
-        T19,
-        T20,
-        T21,
-        T22,
-        T23,
-        T24> extends Tuple {
+                T0,
+                T1,
+                T2,
+                T3,
+                T4,
+                T5,
+                T6,
+                T7,
+                T8,
+                T9,
+                T10,
+                T11,
+                T12,
+                T13,
+                T14,
+                T15,
+                T16,
+                T17,
+                T18,
+                T19,
+                T20,
+                T21,
+                T22,
+                T23,
+                T24>
+        extends Tuple {
 
     private static final long serialVersionUID = 1L;
 
@@ -401,87 +402,6 @@ public class Tuple25<
     /** A shallow copy: a new tuple holding the same field references. */
     @Override
     public Tuple25<
-            T0,
-            T1,
-            T2,
-            T3,
-            T4,
-            T5,
-            T6,
-            T7,
-            T8,
-            T9,
-            T10,
-            T11,
-            T12,
-            T13,
-            T14,
-            T15,
-            T16,
-            T17,
-            T18,
-            T19,
-            T20,
-            T21,
-            T22,
-            T23,
-            T24> copy() {
-        return new Tuple25<>(
-                f0,
-                f1,
-                f2,
-                f3,
-                f4,
-                f5,
-                f6,
-                f7,
-                f8,
-                f9,
-                f10,
-                f11,
-                f12,
-                f13,
-                f14,
-                f15,
-                f16,
-                f17,
-                f18,
-                f19,
-                f20,
-                f21,
-                f22,
-                f23,
-                f24);
-    }
-
-    /** Creates a tuple holding the given values, with the types inferred from them. */
-    public static <
-            T0,
-            T1,
-            T2,
-            T3,
-            T4,
-            T5,
-            T6,
-            T7,
-            T8,
-            T9,
-            T10,
-            T11,
-            T12,
-            T13,
-            T14,
-            T15,
-            T16,
-            T17,
-            T18,
-            T19,
-            T20,
-            T21,
-            T22,
-            T23,
-            T24>
-            Tuple25<
                     T0,
                     T1,
                     T2,
@@ -507,58 +427,94 @@ public class Tuple25<
                     T22,
                     T23,
                     T24>
-            of(
-                    T0 f0,
-                    T1 f1,
-                    T2 f2,
-                    T3 f3,
-                    T4 f4,
-                    T5 f5,
-                    T6 f6,
-                    T7 f7,
-                    T8 f8,
-                    T9 f9,
-                    T10 f10,
-                    T11 f11,
-                    T12 f12,
-                    T13 f13,
-                    T14 f14,
-                    T15 f15,
-                    T16 f16,
-                    T17 f17,
-                    T18 f18,
-                    T19 f19,
-                    T20 f20,
-                    T21 f21,
-                    T22 f22,
-                    T23 f23,
-                    T24 f24) {
+            copy() {
         return new Tuple25<>(
-                f0,
-                f1,
-                f2,
-                f3,
-                f4,
-                f5,
-                f6,
-                f7,
-                f8,
-                f9,
-                f10,
-                f11,
-                f12,
-                f13,
-                f14,
-                f15,
-                f16,
-                f17,
-                f18,
-                f19,
-                f20,
-                f21,
-                f22,
-                f23,
-                f24);
+                f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18,
+                f19, f20, f21, f22, f23, f24);
+    }
+
+    /** Creates a tuple holding the given values, with the types inferred from them. */
+    public static <
+                    T0,
+                    T1,
+                    T2,
+                    T3,
+                    T4,
+                    T5,
+                    T6,
+                    T7,
+                    T8,
+                    T9,
+                    T10,
+                    T11,
+                    T12,
+                    T13,
+                    T14,
+                    T15,
+                    T16,
+                    T17,
+                    T18,
+                    T19,
+                    T20,
+                    T21,
+                    T22,
+                    T23,
+                    T24>
+            Tuple25<
+                            T0,
+                            T1,
+                            T2,
+                            T3,
+                            T4,
+                            T5,
+                            T6,
+                            T7,
+                            T8,
+                            T9,
+                            T10,
+                            T11,
+                            T12,
+                            T13,
+                            T14,
+                            T15,
+                            T16,
+                            T17,
+                            T18,
+                            T19,
+                            T20,
+                            T21,
+                            T22,
+                            T23,
+                            T24>
+                    of(
+                            T0 f0,
+                            T1 f1,
+                            T2 f2,
+                            T3 f3,
+                            T4 f4,
+                            T5 f5,
+                            T6 f6,
+                            T7 f7,
+                            T8 f8,
+                            T9 f9,
+                            T10 f10,
+                            T11 f11,
+                            T12 f12,
+                            T13 f13,
+                            T14 f14,
+                            T15 f15,
+                            T16 f16,
+                            T17 f17,
+                            T18 f18,
+                            T19 f19,
+                            T20 f20,
+                            T21 f21,
+                            T22 f22,
+                            T23 f23,
+                            T24 f24) {
+        return new Tuple25<>(
+                f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18,
+                f19, f20, f21, f22, f23, f24);
     }
 
     @Override
@@ -570,7 +526,8 @@ public class Tuple25<
             return false;
         }
         Tuple25<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> other =
-                (Tuple25<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?>) o;
+                (Tuple25<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?>)
+                        o;
         return Objects.equals(f0, other.f0)
                 && Objects.equals(f1, other.f1)
                 && Objects.equals(f2, other.f2)

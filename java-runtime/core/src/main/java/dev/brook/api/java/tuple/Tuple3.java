@@ -3,9 +3,9 @@ package dev.brook.api.java.tuple;
 import java.util.Objects;
 
 /**
- * A tuple with 3 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f2}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * A tuple with 3 fields: an ordered, mutable record of values of fixed types. Fields are the public
+ * members {@code f0} to {@code f2}; they may be null, although serializers of basic types do not
+ * accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *

@@ -3,9 +3,9 @@ package dev.brook.api.java.tuple;
 import java.util.Objects;
 
 /**
- * A tuple with 9 fields: an ordered, mutable record of values of fixed types. Fields are the
- * public members {@code f0} to {@code f8}; they may be null, although serializers of basic
- * types do not accept null fields.
+ * A tuple with 9 fields: an ordered, mutable record of values of fixed types. Fields are the public
+ * members {@code f0} to {@code f8}; they may be null, although serializers of basic types do not
+ * accept null fields.
  *
  * <p>Generated code: edit the generator, not this file.
  *
@@ -155,8 +155,8 @@ public class Tuple9<T0, T1, T2, T3, T4, T5, T6, T7, T8> extends Tuple {
 
     /** Creates a tuple holding the given values, with the types inferred from them. */
     public static <T0, T1, T2, T3, T4, T5, T6, T7, T8>
-            Tuple9<T0, T1, T2, T3, T4, T5, T6, T7, T8>
-            of(T0 f0, T1 f1, T2 f2, T3 f3, T4 f4, T5 f5, T6 f6, T7 f7, T8 f8) {
+            Tuple9<T0, T1, T2, T3, T4, T5, T6, T7, T8> of(
+                    T0 f0, T1 f1, T2 f2, T3 f3, T4 f4, T5 f5, T6 f6, T7 f7, T8 f8) {
         return new Tuple9<>(f0, f1, f2, f3, f4, f5, f6, f7, f8);
     }
 

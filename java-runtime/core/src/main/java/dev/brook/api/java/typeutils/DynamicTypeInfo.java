@@ -4,12 +4,12 @@ import dev.brook.api.java.typeutils.runtime.DynamicSerializer;
 
 /**
  * Type information for values whose type is not known before the job runs: the output of a lambda
- * whose return type Java erased, or a type variable that nothing binds. Values are serialized by
- * a {@link DynamicSerializer}, which tags each value with its runtime class, so any value works,
- * at some cost in speed and size compared with a declared type.
+ * whose return type Java erased, or a type variable that nothing binds. Values are serialized by a
+ * {@link DynamicSerializer}, which tags each value with its runtime class, so any value works, at
+ * some cost in speed and size compared with a declared type.
  *
- * <p>{@code typeClass} is the most specific class known statically, often {@code Object}.
- * Declaring the type with {@code .returns(...)} replaces this with a precise type.
+ * <p>{@code typeClass} is the most specific class known statically, often {@code Object}. Declaring
+ * the type with {@code .returns(...)} replaces this with a precise type.
  */
 public final class DynamicTypeInfo<T> extends GenericTypeInfo<T> {
 

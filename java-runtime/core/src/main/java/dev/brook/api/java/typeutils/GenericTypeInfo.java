@@ -7,14 +7,13 @@ import dev.brook.api.java.typeutils.runtime.DynamicSerializer;
 import java.util.Objects;
 
 /**
- * Type information of a class that Brook treats as a black box: not a basic type, tuple, row,
- * POJO, array, list, map or enum. Values may be null and may be of subclasses.
+ * Type information of a class that Brook treats as a black box: not a basic type, tuple, row, POJO,
+ * array, list, map or enum. Values may be null and may be of subclasses.
  *
  * <p>Values are serialized by a {@link DynamicSerializer}, which writes a small tag before each
- * value and serializes a value of exactly the declared class field by field through reflection
- * (or, for collections, element by element); see its documentation for the fallbacks. This is
- * slower than the serializers of known types, so declaring a POJO or a tuple pays off on hot
- * paths.
+ * value and serializes a value of exactly the declared class field by field through reflection (or,
+ * for collections, element by element); see its documentation for the fallbacks. This is slower
+ * than the serializers of known types, so declaring a POJO or a tuple pays off on hot paths.
  */
 public class GenericTypeInfo<T> extends TypeInformation<T> {
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Resolution of generic types through class hierarchies: which type arguments a class passes to
- * one of its supertypes, and substitution of type variables by what they stand for.
+ * Resolution of generic types through class hierarchies: which type arguments a class passes to one
+ * of its supertypes, and substitution of type variables by what they stand for.
  *
  * <p>Example: for {@code class Tokenizer extends RichFlatMapFunction<String, Tuple2<String,
  * Integer>>} and base type {@code FlatMapFunction<IN, OUT>}, {@link #typeArgumentsOf} follows
@@ -46,10 +46,10 @@ final class GenericTypes {
     }
 
     /**
-     * The type arguments that {@code start} (a class or parameterized type) passes to {@code
-     * base}, expressed in the type variables of {@code start} where they are not concrete; null if
-     * {@code start} is not a subtype of {@code base}. If {@code base} is reached as a raw type
-     * (for example by a lambda class), the answer is {@code base}'s own type variables.
+     * The type arguments that {@code start} (a class or parameterized type) passes to {@code base},
+     * expressed in the type variables of {@code start} where they are not concrete; null if {@code
+     * start} is not a subtype of {@code base}. If {@code base} is reached as a raw type (for
+     * example by a lambda class), the answer is {@code base}'s own type variables.
      */
     static Type[] typeArgumentsOf(Type start, Class<?> base) {
         Class<?> raw = rawClass(start);

@@ -25,11 +25,11 @@ import java.util.Set;
  *
  * <ul>
  *   <li>the <em>instantiated method type</em>: the erased types of the functional method as
- *       instantiated at the call site, e.g. {@code (String) -> Integer} for {@code s ->
- *       s.length()} passed as a {@code MapFunction<String, Integer>};
- *   <li>the <em>implementation method</em>: for a lambda a synthetic method with erased types,
- *       but for a method reference the referenced method, whose generic signature is complete
- *       (e.g. {@code Tuple2<String, Integer> parse(String)}).
+ *       instantiated at the call site, e.g. {@code (String) -> Integer} for {@code s -> s.length()}
+ *       passed as a {@code MapFunction<String, Integer>};
+ *   <li>the <em>implementation method</em>: for a lambda a synthetic method with erased types, but
+ *       for a method reference the referenced method, whose generic signature is complete (e.g.
+ *       {@code Tuple2<String, Integer> parse(String)}).
  * </ul>
  *
  * <p>Combining both gives the erased class of a lambda's result, and the full generic type of a
@@ -102,8 +102,7 @@ final class LambdaSignatures {
             return followed;
         }
         Class<?> instantiated = box(instantiatedClass);
-        if (followed instanceof ParameterizedType
-                || followed instanceof GenericArrayType) {
+        if (followed instanceof ParameterizedType || followed instanceof GenericArrayType) {
             return followed;
         }
         if (followed instanceof Class) {

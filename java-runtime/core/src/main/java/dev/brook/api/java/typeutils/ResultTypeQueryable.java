@@ -4,8 +4,8 @@ import dev.brook.api.common.typeinfo.TypeInformation;
 
 /**
  * Implemented by functions, sources and formats that know the type of what they produce. The type
- * extractor asks them first, before looking at generic signatures, so implementing this is the
- * way for a generic function to state its output type.
+ * extractor asks them first, before looking at generic signatures, so implementing this is the way
+ * for a generic function to state its output type.
  */
 public interface ResultTypeQueryable<T> {
 

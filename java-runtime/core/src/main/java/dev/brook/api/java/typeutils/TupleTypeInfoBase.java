@@ -1,9 +1,9 @@
 package dev.brook.api.java.typeutils;
 
+import dev.brook.api.common.serialization.SerializerConfig;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.common.typeutils.CompositeType;
 import dev.brook.api.common.typeutils.TypeSerializer;
-import dev.brook.api.common.serialization.SerializerConfig;
 import java.util.Arrays;
 import java.util.Objects;
 

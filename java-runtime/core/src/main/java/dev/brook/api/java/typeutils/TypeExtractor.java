@@ -94,8 +94,8 @@ public final class TypeExtractor {
 
     /**
      * Type information for a value, looking into the value where the class alone says too little:
-     * the field types of a {@code Tuple<n>} and of a {@link Row} come from their field values
-     * (null fields become dynamic).
+     * the field types of a {@code Tuple<n>} and of a {@link Row} come from their field values (null
+     * fields become dynamic).
      */
     @SuppressWarnings("unchecked") // the information describes values of value's class
     public static <T> TypeInformation<T> getForObject(T value) {
@@ -176,10 +176,10 @@ public final class TypeExtractor {
     /**
      * The POJO type information of {@code pojoClass}.
      *
-     * @throws IllegalArgumentException listing every rule the class breaks; the rules are: a
-     *     public class, static if nested, not abstract, with a public no-argument constructor,
-     *     whose non-static non-transient fields (including inherited ones) are public or have
-     *     public getters and setters; public records qualify too
+     * @throws IllegalArgumentException listing every rule the class breaks; the rules are: a public
+     *     class, static if nested, not abstract, with a public no-argument constructor, whose
+     *     non-static non-transient fields (including inherited ones) are public or have public
+     *     getters and setters; public records qualify too
      */
     public static <T> PojoTypeInfo<T> getPojoTypeInfo(Class<T> pojoClass) {
         List<String> violations = PojoRules.violations(pojoClass);
@@ -273,9 +273,9 @@ public final class TypeExtractor {
 
     /**
      * The type information of type argument {@code typeArgumentIndex} of {@code baseType} as
-     * implemented by {@code function}. The general form behind the operator methods, for
-     * functions with several known inputs, e.g. the output of a {@code KeyedProcessFunction<K, I,
-     * O>}: {@code extractTypeArgument(fn, KeyedProcessFunction.class, 2, keyType, inType)}.
+     * implemented by {@code function}. The general form behind the operator methods, for functions
+     * with several known inputs, e.g. the output of a {@code KeyedProcessFunction<K, I, O>}: {@code
+     * extractTypeArgument(fn, KeyedProcessFunction.class, 2, keyType, inType)}.
      *
      * <p>Unlike the operator methods this does not consult {@link ResultTypeQueryable}, since the
      * requested argument need not be the output.
@@ -321,8 +321,7 @@ public final class TypeExtractor {
         Type wanted = arguments[typeArgumentIndex];
         if (!GenericTypes.isResolved(wanted, extraction.bindings)
                 && LambdaSignatures.isLambdaClass(functionClass)) {
-            Type fromLambda =
-                    LambdaSignatures.typeArgument(function, baseType, typeArgumentIndex);
+            Type fromLambda = LambdaSignatures.typeArgument(function, baseType, typeArgumentIndex);
             if (fromLambda != null) {
                 wanted = fromLambda;
             }

@@ -115,7 +115,8 @@ public class DataGeneratorSource<OUT>
             if (recordsPerSecond > 0) {
                 double allowed = (System.nanoTime() - startNanos) / 1e9 * recordsPerSecond + 1;
                 if (emitted >= allowed) {
-                    long waitMs = (long) Math.ceil((emitted - allowed + 1) / recordsPerSecond * 1000);
+                    long waitMs =
+                            (long) Math.ceil((emitted - allowed + 1) / recordsPerSecond * 1000);
                     throttle =
                             CompletableFuture.runAsync(
                                     () -> {},

@@ -67,7 +67,9 @@ final class FileWriter<IN> implements SinkWriter<IN> {
                             + fileConfig.getPartSuffix();
             this.target = bucketDir.resolve(name);
             this.inProgress = bucketDir.resolve("." + name + ".inprogress");
-            this.out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(inProgress), 1 << 16));
+            this.out =
+                    new CountingStream(
+                            new BufferedOutputStream(Files.newOutputStream(inProgress), 1 << 16));
             this.createdAt = System.currentTimeMillis();
             this.lastWrite = createdAt;
         }
@@ -84,7 +86,8 @@ final class FileWriter<IN> implements SinkWriter<IN> {
         String bucket = bucketAssigner.getBucketId(element, assignerContext);
         InProgressPart part = open.get(bucket);
         long now = System.currentTimeMillis();
-        if (part != null && rollingPolicy.shouldRoll(part.out.count, part.createdAt, part.lastWrite, now)) {
+        if (part != null
+                && rollingPolicy.shouldRoll(part.out.count, part.createdAt, part.lastWrite, now)) {
             part.commit();
             part = null;
         }

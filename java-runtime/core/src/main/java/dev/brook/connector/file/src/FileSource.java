@@ -73,7 +73,8 @@ public final class FileSource<T>
 
     @Override
     public SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> restoreEnumerator(
-            SplitEnumeratorContext<FileSourceSplit> context, Collection<FileSourceSplit> checkpoint) {
+            SplitEnumeratorContext<FileSourceSplit> context,
+            Collection<FileSourceSplit> checkpoint) {
         return new FileSplitEnumerator(context, List.of(paths), discoveryInterval, checkpoint);
     }
 
@@ -133,7 +134,8 @@ public final class FileSource<T>
     }
 
     @Override
-    public SimpleVersionedSerializer<Collection<FileSourceSplit>> getEnumeratorCheckpointSerializer() {
+    public SimpleVersionedSerializer<Collection<FileSourceSplit>>
+            getEnumeratorCheckpointSerializer() {
         return new SplitListSerializer<>(new SplitSerializer());
     }
 
@@ -173,7 +175,8 @@ public final class FileSource<T>
         }
     }
 
-    private static final class SplitSerializer implements SimpleVersionedSerializer<FileSourceSplit> {
+    private static final class SplitSerializer
+            implements SimpleVersionedSerializer<FileSourceSplit> {
         @Override
         public int getVersion() {
             return 1;

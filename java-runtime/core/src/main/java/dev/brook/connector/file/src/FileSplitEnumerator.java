@@ -17,10 +17,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Finds the files under the source's paths and hands them out one per request. In continuous
- * mode it re-scans periodically and serves readers that are waiting as soon as new files appear.
+ * Finds the files under the source's paths and hands them out one per request. In continuous mode
+ * it re-scans periodically and serves readers that are waiting as soon as new files appear.
  */
-final class FileSplitEnumerator implements SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> {
+final class FileSplitEnumerator
+        implements SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> {
 
     private final SplitEnumeratorContext<FileSourceSplit> context;
     private final List<Path> paths;

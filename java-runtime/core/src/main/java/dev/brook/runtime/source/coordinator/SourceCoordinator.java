@@ -69,8 +69,12 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
                     } catch (Throwable t) {
                         context.failJob(
                                 new SourceEnumeratorException(
-                                        "Source '" + context.operatorName() + "' failed while "
-                                                + what + ": " + t.getMessage(),
+                                        "Source '"
+                                                + context.operatorName()
+                                                + "' failed while "
+                                                + what
+                                                + ": "
+                                                + t.getMessage(),
                                         t));
                     }
                 });
@@ -145,7 +149,8 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
             for (Map.Entry<Integer, List<SplitT>> e : assignment.assignment().entrySet()) {
                 if (!readers.containsKey(e.getKey())) {
                     throw new IllegalStateException(
-                            "Cannot assign splits to subtask " + e.getKey()
+                            "Cannot assign splits to subtask "
+                                    + e.getKey()
                                     + ": it has not registered");
                 }
                 List<byte[]> bytes = new ArrayList<>(e.getValue().size());

@@ -92,12 +92,17 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                     case VALUE -> new HeapValueState<>(table, ns);
                     case LIST -> new HeapListState<>(table, ns);
                     case MAP -> new HeapMapState<>(table, ns);
-                    case REDUCING -> new HeapReducingState<>(
-                            table, ns, ((ReducingStateDescriptor) descriptor).getReduceFunction());
-                    case AGGREGATING -> new HeapAggregatingState<>(
-                            table,
-                            ns,
-                            ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+                    case REDUCING ->
+                            new HeapReducingState<>(
+                                    table,
+                                    ns,
+                                    ((ReducingStateDescriptor) descriptor).getReduceFunction());
+                    case AGGREGATING ->
+                            new HeapAggregatingState<>(
+                                    table,
+                                    ns,
+                                    ((AggregatingStateDescriptor) descriptor)
+                                            .getAggregateFunction());
                 };
         states.put(descriptor.getName(), new Registered(descriptor, state));
         return state;

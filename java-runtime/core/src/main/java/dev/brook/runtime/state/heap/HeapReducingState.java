@@ -22,7 +22,8 @@ final class HeapReducingState<K, N, V> extends AbstractHeapState<K, N, V>
     @Override
     public void add(V value) throws Exception {
         V current = table.get(currentNamespace);
-        table.put(currentNamespace, current == null ? value : reduceFunction.reduce(current, value));
+        table.put(
+                currentNamespace, current == null ? value : reduceFunction.reduce(current, value));
     }
 
     @Override

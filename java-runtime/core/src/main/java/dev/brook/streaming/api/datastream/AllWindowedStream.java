@@ -73,15 +73,29 @@ public class AllWindowedStream<T, W extends Window> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function) {
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(function, AllWindowFunction.class, 1, windowed.inputType());
-        return single(windowed.build("Window(Apply)", out, windowed.listing(), (dev.brook.streaming.runtime.operators.windowing.InternalWindowFunction) WindowFunctions.ofAll(function)));
+                TypeExtractor.extractTypeArgument(
+                        function, AllWindowFunction.class, 1, windowed.inputType());
+        return single(
+                windowed.build(
+                        "Window(Apply)",
+                        out,
+                        windowed.listing(),
+                        (dev.brook.streaming.runtime.operators.windowing.InternalWindowFunction)
+                                WindowFunctions.ofAll(function)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(function, ProcessAllWindowFunction.class, 1, windowed.inputType());
-        return single(windowed.build("Window(Process)", out, windowed.listing(), (dev.brook.streaming.runtime.operators.windowing.InternalWindowFunction) WindowFunctions.ofAll(function)));
+                TypeExtractor.extractTypeArgument(
+                        function, ProcessAllWindowFunction.class, 1, windowed.inputType());
+        return single(
+                windowed.build(
+                        "Window(Process)",
+                        out,
+                        windowed.listing(),
+                        (dev.brook.streaming.runtime.operators.windowing.InternalWindowFunction)
+                                WindowFunctions.ofAll(function)));
     }
 
     public SingleOutputStreamOperator<T> sum(int position) {

@@ -17,8 +17,8 @@ import dev.brook.streaming.runtime.operators.OperatorFactory;
 import java.util.Objects;
 
 /**
- * Two streams, possibly of different types, processed together by one two-input operation. If
- * both are keyed (with keys of the same type), the operation has keyed state shared by both.
+ * Two streams, possibly of different types, processed together by one two-input operation. If both
+ * are keyed (with keys of the same type), the operation has keyed state shared by both.
  */
 public class ConnectedStreams<IN1, IN2> {
 
@@ -27,7 +27,9 @@ public class ConnectedStreams<IN1, IN2> {
     private final DataStream<IN2> input2;
 
     ConnectedStreams(
-            StreamExecutionEnvironment environment, DataStream<IN1> input1, DataStream<IN2> input2) {
+            StreamExecutionEnvironment environment,
+            DataStream<IN1> input1,
+            DataStream<IN2> input2) {
         this.environment = environment;
         this.input1 = input1;
         this.input2 = input2;
@@ -100,12 +102,7 @@ public class ConnectedStreams<IN1, IN2> {
         return process(
                 function,
                 TypeExtractor.extractTypeArgument(
-                        function,
-                        KeyedCoProcessFunction.class,
-                        3,
-                        null,
-                        getType1(),
-                        getType2()));
+                        function, KeyedCoProcessFunction.class, 3, null, getType1(), getType2()));
     }
 
     public <K, R> SingleOutputStreamOperator<R> process(
@@ -116,7 +113,8 @@ public class ConnectedStreams<IN1, IN2> {
                     "A KeyedCoProcessFunction needs two keyed inputs: call keyBy on both streams"
                             + " (or on the connected streams) first.");
         }
-        return transform("KeyedCoProcess", outputType, p -> new KeyedCoProcessOperator<>(p, function));
+        return transform(
+                "KeyedCoProcess", outputType, p -> new KeyedCoProcessOperator<>(p, function));
     }
 
     private <R> SingleOutputStreamOperator<R> transform(

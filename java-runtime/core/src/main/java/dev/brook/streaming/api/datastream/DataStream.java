@@ -1,6 +1,7 @@
 package dev.brook.streaming.api.datastream;
 
 import dev.brook.annotation.Internal;
+import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.api.common.functions.FilterFunction;
 import dev.brook.api.common.functions.FlatMapFunction;
 import dev.brook.api.common.functions.MapFunction;
@@ -17,6 +18,13 @@ import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.ProcessFunction;
 import dev.brook.streaming.api.functions.sink.PrintSink;
 import dev.brook.streaming.api.functions.sink.legacy.SinkFunction;
+import dev.brook.streaming.api.windowing.assigners.GlobalWindows;
+import dev.brook.streaming.api.windowing.assigners.WindowAssigner;
+import dev.brook.streaming.api.windowing.evictors.CountEvictor;
+import dev.brook.streaming.api.windowing.triggers.CountTrigger;
+import dev.brook.streaming.api.windowing.triggers.PurgingTrigger;
+import dev.brook.streaming.api.windowing.windows.GlobalWindow;
+import dev.brook.streaming.api.windowing.windows.Window;
 import dev.brook.streaming.runtime.operators.LegacySinkOperator;
 import dev.brook.streaming.runtime.operators.OperatorFactory;
 import dev.brook.streaming.runtime.operators.ProcessOperator;
@@ -24,6 +32,7 @@ import dev.brook.streaming.runtime.operators.SinkWriterOperator;
 import dev.brook.streaming.runtime.operators.StreamFilter;
 import dev.brook.streaming.runtime.operators.StreamFlatMap;
 import dev.brook.streaming.runtime.operators.StreamMap;
+import dev.brook.streaming.runtime.operators.TimestampsAndWatermarksOperator;
 import dev.brook.streaming.runtime.partitioner.BroadcastPartitioner;
 import dev.brook.streaming.runtime.partitioner.CustomPartitionerWrapper;
 import dev.brook.streaming.runtime.partitioner.ForwardPartitioner;
@@ -32,27 +41,18 @@ import dev.brook.streaming.runtime.partitioner.RebalancePartitioner;
 import dev.brook.streaming.runtime.partitioner.RescalePartitioner;
 import dev.brook.streaming.runtime.partitioner.ShufflePartitioner;
 import dev.brook.streaming.runtime.partitioner.StreamPartitioner;
-import dev.brook.api.common.eventtime.WatermarkStrategy;
-import dev.brook.streaming.api.windowing.assigners.GlobalWindows;
-import dev.brook.streaming.api.windowing.assigners.WindowAssigner;
-import dev.brook.streaming.api.windowing.evictors.CountEvictor;
-import dev.brook.streaming.api.windowing.triggers.CountTrigger;
-import dev.brook.streaming.api.windowing.triggers.PurgingTrigger;
-import dev.brook.streaming.api.windowing.windows.GlobalWindow;
-import dev.brook.streaming.api.windowing.windows.Window;
-import dev.brook.streaming.runtime.operators.TimestampsAndWatermarksOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A stream of records of one type. Operations on it return new streams and record themselves in
- * the environment; nothing runs until the environment executes.
+ * A stream of records of one type. Operations on it return new streams and record themselves in the
+ * environment; nothing runs until the environment executes.
  */
 public class DataStream<T> {
 
-    protected final StreamExecutionEnvironment environment;
-    protected final Transformation<T> transformation;
+    final StreamExecutionEnvironment environment;
+    final Transformation<T> transformation;
 
     @Internal
     public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
@@ -258,8 +258,7 @@ public class DataStream<T> {
     public DataStreamSink<T> sinkTo(Sink<T> sink) {
         Objects.requireNonNull(sink, "sink");
         return sink(
-                "Sink: " + sink.getClass().getSimpleName(),
-                p -> new SinkWriterOperator<>(p, sink));
+                "Sink: " + sink.getClass().getSimpleName(), p -> new SinkWriterOperator<>(p, sink));
     }
 
     public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
@@ -278,7 +277,7 @@ public class DataStream<T> {
     // ------------------------------------------------------------------ plumbing
 
     /** Adds a one-input operation on this stream. */
-    protected <R> SingleOutputStreamOperator<R> transform(
+    <R> SingleOutputStreamOperator<R> transform(
             String name, TypeInformation<R> outputType, OperatorFactory<R> factory) {
         OneInputTransformation<T, R> t =
                 new OneInputTransformation<>(transformation, name, factory, outputType, -1);
@@ -288,5 +287,5 @@ public class DataStream<T> {
     }
 
     /** Lets keyed streams make a new operation keyed. */
-    protected void configureTransformation(OneInputTransformation<T, ?> t) {}
+    void configureTransformation(OneInputTransformation<T, ?> t) {}
 }

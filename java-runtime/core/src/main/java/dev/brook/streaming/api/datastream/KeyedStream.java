@@ -11,9 +11,6 @@ import dev.brook.streaming.api.functions.KeyedProcessFunction;
 import dev.brook.streaming.api.functions.aggregation.ComparableAggregator;
 import dev.brook.streaming.api.functions.aggregation.ComparableAggregator.AggregationType;
 import dev.brook.streaming.api.functions.aggregation.SumAggregator;
-import dev.brook.streaming.runtime.operators.KeyedProcessOperator;
-import dev.brook.streaming.runtime.operators.StreamGroupedReduce;
-import dev.brook.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import dev.brook.streaming.api.windowing.assigners.GlobalWindows;
 import dev.brook.streaming.api.windowing.assigners.WindowAssigner;
 import dev.brook.streaming.api.windowing.evictors.CountEvictor;
@@ -21,18 +18,22 @@ import dev.brook.streaming.api.windowing.triggers.CountTrigger;
 import dev.brook.streaming.api.windowing.triggers.PurgingTrigger;
 import dev.brook.streaming.api.windowing.windows.GlobalWindow;
 import dev.brook.streaming.api.windowing.windows.Window;
+import dev.brook.streaming.runtime.operators.KeyedProcessOperator;
+import dev.brook.streaming.runtime.operators.StreamGroupedReduce;
+import dev.brook.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import java.util.Objects;
 
 /**
- * A stream partitioned by key. Operations applied directly to it are keyed: their functions can
- * use keyed state, scoped to the key of the current record.
+ * A stream partitioned by key. Operations applied directly to it are keyed: their functions can use
+ * keyed state, scoped to the key of the current record.
  */
 public class KeyedStream<T, KEY> extends DataStream<T> {
 
     private final KeySelector<T, KEY> keySelector;
     private final TypeInformation<KEY> keyType;
 
-    KeyedStream(DataStream<T> input, KeySelector<T, KEY> keySelector, TypeInformation<KEY> keyType) {
+    KeyedStream(
+            DataStream<T> input, KeySelector<T, KEY> keySelector, TypeInformation<KEY> keyType) {
         super(
                 input.getExecutionEnvironment(),
                 new PartitionTransformation<>(
@@ -53,7 +54,7 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     }
 
     @Override
-    protected void configureTransformation(OneInputTransformation<T, ?> t) {
+    void configureTransformation(OneInputTransformation<T, ?> t) {
         t.setStateKeySelector(keySelector, keyType);
     }
 
@@ -110,7 +111,8 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     }
 
     public SingleOutputStreamOperator<T> min(int positionToMin) {
-        return aggregate(new ComparableAggregator<>(positionToMin, getType(), AggregationType.MIN, false));
+        return aggregate(
+                new ComparableAggregator<>(positionToMin, getType(), AggregationType.MIN, false));
     }
 
     public SingleOutputStreamOperator<T> min(String field) {
@@ -118,7 +120,8 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     }
 
     public SingleOutputStreamOperator<T> max(int positionToMax) {
-        return aggregate(new ComparableAggregator<>(positionToMax, getType(), AggregationType.MAX, false));
+        return aggregate(
+                new ComparableAggregator<>(positionToMax, getType(), AggregationType.MAX, false));
     }
 
     public SingleOutputStreamOperator<T> max(String field) {
@@ -134,11 +137,13 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     }
 
     public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
-        return aggregate(new ComparableAggregator<>(position, getType(), AggregationType.MIN_BY, first));
+        return aggregate(
+                new ComparableAggregator<>(position, getType(), AggregationType.MIN_BY, first));
     }
 
     public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
-        return aggregate(new ComparableAggregator<>(field, getType(), AggregationType.MIN_BY, first));
+        return aggregate(
+                new ComparableAggregator<>(field, getType(), AggregationType.MIN_BY, first));
     }
 
     public SingleOutputStreamOperator<T> maxBy(int position) {
@@ -150,10 +155,12 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     }
 
     public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
-        return aggregate(new ComparableAggregator<>(position, getType(), AggregationType.MAX_BY, first));
+        return aggregate(
+                new ComparableAggregator<>(position, getType(), AggregationType.MAX_BY, first));
     }
 
     public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
-        return aggregate(new ComparableAggregator<>(field, getType(), AggregationType.MAX_BY, first));
+        return aggregate(
+                new ComparableAggregator<>(field, getType(), AggregationType.MAX_BY, first));
     }
 }

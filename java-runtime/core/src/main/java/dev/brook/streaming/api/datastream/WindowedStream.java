@@ -23,8 +23,8 @@ import java.util.Objects;
 
 /**
  * A keyed stream grouped into windows. Configure the trigger, evictor, lateness and late-data side
- * output, then evaluate the windows with {@code reduce}, {@code aggregate}, {@code apply} or
- * {@code process}.
+ * output, then evaluate the windows with {@code reduce}, {@code aggregate}, {@code apply} or {@code
+ * process}.
  */
 public class WindowedStream<T, K, W extends Window> {
 
@@ -69,23 +69,38 @@ public class WindowedStream<T, K, W extends Window> {
     // ------------------------------------------------------------------ reduce
 
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
-        return build("Window(Reduce)", input.getType(), WindowContents.reducing(function, input.getType()),
+        return build(
+                "Window(Reduce)",
+                input.getType(),
+                WindowContents.reducing(function, input.getType()),
                 WindowFunctions.passThrough());
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(
             ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function) {
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(function, WindowFunction.class, 1, input.getType(), input.getKeyType());
-        return build("Window(Reduce)", out, WindowContents.reducing(reduceFunction, input.getType()),
+                TypeExtractor.extractTypeArgument(
+                        function, WindowFunction.class, 1, input.getType(), input.getKeyType());
+        return build(
+                "Window(Reduce)",
+                out,
+                WindowContents.reducing(reduceFunction, input.getType()),
                 WindowFunctions.of(function));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(
             ReduceFunction<T> reduceFunction, ProcessWindowFunction<T, R, K, W> function) {
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(function, ProcessWindowFunction.class, 1, input.getType(), input.getKeyType());
-        return build("Window(Reduce)", out, WindowContents.reducing(reduceFunction, input.getType()),
+                TypeExtractor.extractTypeArgument(
+                        function,
+                        ProcessWindowFunction.class,
+                        1,
+                        input.getType(),
+                        input.getKeyType());
+        return build(
+                "Window(Reduce)",
+                out,
+                WindowContents.reducing(reduceFunction, input.getType()),
                 WindowFunctions.of(function));
     }
 
@@ -94,8 +109,12 @@ public class WindowedStream<T, K, W extends Window> {
     public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
         TypeInformation<ACC> acc = accumulatorType(function);
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(function, AggregateFunction.class, 2, input.getType(), acc);
-        return build("Window(Aggregate)", out, WindowContents.aggregating(function, input.getType(), acc),
+                TypeExtractor.extractTypeArgument(
+                        function, AggregateFunction.class, 2, input.getType(), acc);
+        return build(
+                "Window(Aggregate)",
+                out,
+                WindowContents.aggregating(function, input.getType(), acc),
                 WindowFunctions.passThrough());
     }
 
@@ -103,10 +122,15 @@ public class WindowedStream<T, K, W extends Window> {
             AggregateFunction<T, ACC, V> aggFunction, WindowFunction<V, R, K, W> windowFunction) {
         TypeInformation<ACC> acc = accumulatorType(aggFunction);
         TypeInformation<V> agg =
-                TypeExtractor.extractTypeArgument(aggFunction, AggregateFunction.class, 2, input.getType(), acc);
+                TypeExtractor.extractTypeArgument(
+                        aggFunction, AggregateFunction.class, 2, input.getType(), acc);
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(windowFunction, WindowFunction.class, 1, agg, input.getKeyType());
-        return build("Window(Aggregate)", out, WindowContents.aggregating(aggFunction, input.getType(), acc),
+                TypeExtractor.extractTypeArgument(
+                        windowFunction, WindowFunction.class, 1, agg, input.getKeyType());
+        return build(
+                "Window(Aggregate)",
+                out,
+                WindowContents.aggregating(aggFunction, input.getType(), acc),
                 WindowFunctions.of(windowFunction));
     }
 
@@ -115,40 +139,58 @@ public class WindowedStream<T, K, W extends Window> {
             ProcessWindowFunction<V, R, K, W> windowFunction) {
         TypeInformation<ACC> acc = accumulatorType(aggFunction);
         TypeInformation<V> agg =
-                TypeExtractor.extractTypeArgument(aggFunction, AggregateFunction.class, 2, input.getType(), acc);
+                TypeExtractor.extractTypeArgument(
+                        aggFunction, AggregateFunction.class, 2, input.getType(), acc);
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(windowFunction, ProcessWindowFunction.class, 1, agg, input.getKeyType());
-        return build("Window(Aggregate)", out, WindowContents.aggregating(aggFunction, input.getType(), acc),
+                TypeExtractor.extractTypeArgument(
+                        windowFunction, ProcessWindowFunction.class, 1, agg, input.getKeyType());
+        return build(
+                "Window(Aggregate)",
+                out,
+                WindowContents.aggregating(aggFunction, input.getType(), acc),
                 WindowFunctions.of(windowFunction));
     }
 
     private <ACC> TypeInformation<ACC> accumulatorType(AggregateFunction<T, ACC, ?> function) {
-        return TypeExtractor.extractTypeArgument(function, AggregateFunction.class, 1, input.getType());
+        return TypeExtractor.extractTypeArgument(
+                function, AggregateFunction.class, 1, input.getType());
     }
 
     // ------------------------------------------------------------------ apply / process
 
     public <R> SingleOutputStreamOperator<R> apply(WindowFunction<T, R, K, W> function) {
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(function, WindowFunction.class, 1, input.getType(), input.getKeyType());
+                TypeExtractor.extractTypeArgument(
+                        function, WindowFunction.class, 1, input.getType(), input.getKeyType());
         return apply(function, out);
     }
 
     public <R> SingleOutputStreamOperator<R> apply(
             WindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
-        return build("Window(Apply)", resultType, WindowContents.listing(input.getType()),
+        return build(
+                "Window(Apply)",
+                resultType,
+                WindowContents.listing(input.getType()),
                 WindowFunctions.of(function));
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function) {
         TypeInformation<R> out =
-                TypeExtractor.extractTypeArgument(function, ProcessWindowFunction.class, 1, input.getType(), input.getKeyType());
+                TypeExtractor.extractTypeArgument(
+                        function,
+                        ProcessWindowFunction.class,
+                        1,
+                        input.getType(),
+                        input.getKeyType());
         return process(function, out);
     }
 
     public <R> SingleOutputStreamOperator<R> process(
             ProcessWindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
-        return build("Window(Process)", resultType, WindowContents.listing(input.getType()),
+        return build(
+                "Window(Process)",
+                resultType,
+                WindowContents.listing(input.getType()),
                 WindowFunctions.of(function));
     }
 
@@ -163,35 +205,45 @@ public class WindowedStream<T, K, W extends Window> {
     }
 
     public SingleOutputStreamOperator<T> min(int position) {
-        return reduce(new ComparableAggregator<>(position, input.getType(), AggregationType.MIN, false));
+        return reduce(
+                new ComparableAggregator<>(position, input.getType(), AggregationType.MIN, false));
     }
 
     public SingleOutputStreamOperator<T> min(String field) {
-        return reduce(new ComparableAggregator<>(field, input.getType(), AggregationType.MIN, false));
+        return reduce(
+                new ComparableAggregator<>(field, input.getType(), AggregationType.MIN, false));
     }
 
     public SingleOutputStreamOperator<T> max(int position) {
-        return reduce(new ComparableAggregator<>(position, input.getType(), AggregationType.MAX, false));
+        return reduce(
+                new ComparableAggregator<>(position, input.getType(), AggregationType.MAX, false));
     }
 
     public SingleOutputStreamOperator<T> max(String field) {
-        return reduce(new ComparableAggregator<>(field, input.getType(), AggregationType.MAX, false));
+        return reduce(
+                new ComparableAggregator<>(field, input.getType(), AggregationType.MAX, false));
     }
 
     public SingleOutputStreamOperator<T> minBy(int position) {
-        return reduce(new ComparableAggregator<>(position, input.getType(), AggregationType.MIN_BY, true));
+        return reduce(
+                new ComparableAggregator<>(
+                        position, input.getType(), AggregationType.MIN_BY, true));
     }
 
     public SingleOutputStreamOperator<T> minBy(String field) {
-        return reduce(new ComparableAggregator<>(field, input.getType(), AggregationType.MIN_BY, true));
+        return reduce(
+                new ComparableAggregator<>(field, input.getType(), AggregationType.MIN_BY, true));
     }
 
     public SingleOutputStreamOperator<T> maxBy(int position) {
-        return reduce(new ComparableAggregator<>(position, input.getType(), AggregationType.MAX_BY, true));
+        return reduce(
+                new ComparableAggregator<>(
+                        position, input.getType(), AggregationType.MAX_BY, true));
     }
 
     public SingleOutputStreamOperator<T> maxBy(String field) {
-        return reduce(new ComparableAggregator<>(field, input.getType(), AggregationType.MAX_BY, true));
+        return reduce(
+                new ComparableAggregator<>(field, input.getType(), AggregationType.MAX_BY, true));
     }
 
     TypeInformation<T> inputType() {
@@ -215,6 +267,8 @@ public class WindowedStream<T, K, W extends Window> {
         return input.transform(
                 name,
                 outputType,
-                p -> new WindowOperator<K, T, X, R, W>(p, a, t, contents, function, e, lateness, lateTag));
+                p ->
+                        new WindowOperator<K, T, X, R, W>(
+                                p, a, t, contents, function, e, lateness, lateTag));
     }
 }

@@ -72,7 +72,9 @@ public class StreamExecutionEnvironment implements AutoCloseable {
         this.configuration = new Configuration(configuration);
         this.executor = executor;
         this.userClassLoader = userClassLoader;
-        configuration.getOptional(CoreOptions.DEFAULT_PARALLELISM).ifPresent(config::setParallelism);
+        configuration
+                .getOptional(CoreOptions.DEFAULT_PARALLELISM)
+                .ifPresent(config::setParallelism);
         int maxParallelism = configuration.get(PipelineOptions.MAX_PARALLELISM);
         if (maxParallelism > 0) {
             config.setMaxParallelism(maxParallelism);
@@ -185,12 +187,13 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     }
 
     /**
-     * Longest time (ms) records may wait in a partly filled network buffer: 0 sends every record
-     * at once, -1 waits until buffers are full. Tasks with no more input at hand always send.
+     * Longest time (ms) records may wait in a partly filled network buffer: 0 sends every record at
+     * once, -1 waits until buffers are full. Tasks with no more input at hand always send.
      */
     public StreamExecutionEnvironment setBufferTimeout(long timeoutMillis) {
         if (timeoutMillis < -1) {
-            throw new IllegalArgumentException("Buffer timeout must be >= -1, got " + timeoutMillis);
+            throw new IllegalArgumentException(
+                    "Buffer timeout must be >= -1, got " + timeoutMillis);
         }
         this.bufferTimeout = timeoutMillis;
         return this;
@@ -223,7 +226,8 @@ public class StreamExecutionEnvironment implements AutoCloseable {
             String sourceName,
             TypeInformation<OUT> typeInfo) {
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(watermarkStrategy, "watermarkStrategy (use WatermarkStrategy.noWatermarks())");
+        Objects.requireNonNull(
+                watermarkStrategy, "watermarkStrategy (use WatermarkStrategy.noWatermarks())");
         TypeInformation<OUT> type = typeInfo;
         if (type == null) {
             type =
@@ -318,8 +322,8 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     }
 
     /**
-     * Lines from a TCP server; {@code maxRetry} reconnects after the connection ends (-1:
-     * forever, 0: end the stream).
+     * Lines from a TCP server; {@code maxRetry} reconnects after the connection ends (-1: forever,
+     * 0: end the stream).
      */
     public DataStreamSource<String> socketTextStream(
             String hostname, int port, String delimiter, long maxRetry) {
@@ -343,6 +347,7 @@ public class StreamExecutionEnvironment implements AutoCloseable {
 
     private JobGraphGenerator.Settings settings(String jobName) {
         Configuration jobConf = new Configuration(configuration);
+        jobConf.set(PipelineOptions.OBJECT_REUSE, config.isObjectReuseEnabled());
         if (bufferTimeout < 0) {
             jobConf.set(ExecutionOptions.BUFFER_TIMEOUT_ENABLED, false);
         } else {
@@ -384,7 +389,8 @@ public class StreamExecutionEnvironment implements AutoCloseable {
             if (cause instanceof JobExecutionException jee) {
                 throw jee;
             }
-            throw new JobExecutionException(client.getJobID(), "Job execution failed: " + cause, cause);
+            throw new JobExecutionException(
+                    client.getJobID(), "Job execution failed: " + cause, cause);
         }
     }
 

@@ -7,8 +7,8 @@ import dev.brook.util.Collector;
 import dev.brook.util.OutputTag;
 
 /**
- * The most general per-record function: sees each record with its timestamp, may emit any number
- * of records to the main output and to side outputs.
+ * The most general per-record function: sees each record with its timestamp, may emit any number of
+ * records to the main output and to side outputs.
  */
 public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 

@@ -2,11 +2,11 @@ package dev.brook.streaming.runtime.operators;
 
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.streaming.runtime.operators.timers.InternalTimerService;
+import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
-import dev.brook.streaming.runtime.operators.timers.InternalTimerService;
-import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,8 +75,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     }
 
     /**
-     * The timer service {@code name} of this keyed operator, created on first use; its timers
-     * call back {@code target} with the timer's key set as the current key.
+     * The timer service {@code name} of this keyed operator, created on first use; its timers call
+     * back {@code target} with the timer's key set as the current key.
      */
     @SuppressWarnings("unchecked")
     protected <K, N> InternalTimerService<K, N> getInternalTimerService(
@@ -92,14 +92,15 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                         name,
                         n ->
                                 new InternalTimerService<>(
-                                        (KeyedStateBackend<K>) (KeyedStateBackend<?>) keyedStateBackend,
+                                        (KeyedStateBackend<K>)
+                                                (KeyedStateBackend<?>) keyedStateBackend,
                                         parameters.processingTimeService(),
                                         target));
     }
 
     /**
-     * Event time has advanced: event-time timers up to the watermark fire first, then the
-     * watermark is forwarded, so results of those timers precede it downstream.
+     * Event time has advanced: event-time timers up to the watermark fire first, then the watermark
+     * is forwarded, so results of those timers precede it downstream.
      */
     public void processWatermark(Watermark mark) throws Exception {
         currentWatermark = mark.timestamp();

@@ -6,7 +6,8 @@ import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.util.OutputTag;
 
 /** Runs a {@link CoProcessFunction} on two connected, non-keyed streams. */
-public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractTwoInputOperator<IN1, IN2, OUT> {
+public final class CoProcessOperator<IN1, IN2, OUT>
+        extends AbstractTwoInputOperator<IN1, IN2, OUT> {
 
     private final CoProcessFunction<IN1, IN2, OUT> function;
     private final TimestampedCollector<OUT> collector;

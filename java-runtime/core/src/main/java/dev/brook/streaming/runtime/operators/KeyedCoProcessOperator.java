@@ -80,7 +80,9 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
     private <X> void sideOutput(OutputTag<X> outputTag, X value, Long timestamp) {
         output.collect(
                 outputTag,
-                timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp));
+                timestamp == null
+                        ? new StreamRecord<>(value)
+                        : new StreamRecord<>(value, timestamp));
     }
 
     private final class ContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {

@@ -28,8 +28,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
             OperatorParameters<OUT> parameters, KeyedProcessFunction<K, IN, OUT> function) {
         super(parameters, function);
         this.collector = new TimestampedCollector<>(output);
-        this.timerService =
-                new KeyedTimerService(getInternalTimerService("user-timers", this));
+        this.timerService = new KeyedTimerService(getInternalTimerService("user-timers", this));
         this.context = new ContextImpl(function);
         this.onTimerContext = new OnTimerContextImpl(function);
     }
@@ -66,7 +65,9 @@ public final class KeyedProcessOperator<K, IN, OUT>
             throw new IllegalArgumentException("OutputTag must not be null");
         }
         StreamRecord<X> record =
-                timestamp == null ? new StreamRecord<>(value) : new StreamRecord<>(value, timestamp);
+                timestamp == null
+                        ? new StreamRecord<>(value)
+                        : new StreamRecord<>(value, timestamp);
         output.collect(outputTag, record);
     }
 

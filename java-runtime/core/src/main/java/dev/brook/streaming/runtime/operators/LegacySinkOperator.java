@@ -5,8 +5,7 @@ import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
 
 /** Runs a {@link SinkFunction} given to {@code DataStream#addSink}. */
-public final class LegacySinkOperator<IN>
-        extends AbstractUdfOperator<IN, Void, SinkFunction<IN>> {
+public final class LegacySinkOperator<IN> extends AbstractUdfOperator<IN, Void, SinkFunction<IN>> {
 
     private final ContextImpl context = new ContextImpl();
 

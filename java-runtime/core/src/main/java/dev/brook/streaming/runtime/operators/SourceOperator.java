@@ -148,7 +148,9 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
 
         @Override
         public void sendSourceEventToCoordinator(SourceEvent sourceEvent) {
-            parameters.operatorEventGateway().sendEventToCoordinator(new SourceEventWrapper(sourceEvent));
+            parameters
+                    .operatorEventGateway()
+                    .sendEventToCoordinator(new SourceEventWrapper(sourceEvent));
         }
 
         @Override

@@ -28,7 +28,9 @@ public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, R
     @Override
     public void open() throws Exception {
         super.open();
-        values = getKeyedStateBackend().getOrCreateKeyedState(new ValueStateDescriptor<>(STATE_NAME, type));
+        values =
+                getKeyedStateBackend()
+                        .getOrCreateKeyedState(new ValueStateDescriptor<>(STATE_NAME, type));
     }
 
     @Override

@@ -4,8 +4,8 @@ import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.util.Collector;
 
 /**
- * The {@link Collector} handed to user functions: emits each value with the timestamp of the
- * record being processed, reusing one wrapper.
+ * The {@link Collector} handed to user functions: emits each value with the timestamp of the record
+ * being processed, reusing one wrapper.
  */
 public final class TimestampedCollector<T> implements Collector<T> {
 

@@ -13,8 +13,8 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * Extracts timestamps and generates watermarks in the middle of a pipeline. Upstream watermarks are
- * dropped (this operator defines event time from here on), except the final one that marks the
- * end of input.
+ * dropped (this operator defines event time from here on), except the final one that marks the end
+ * of input.
  */
 public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOperator<T, T>
         implements WatermarkOutput {

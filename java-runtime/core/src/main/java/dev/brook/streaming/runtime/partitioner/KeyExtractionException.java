@@ -5,7 +5,9 @@ public final class KeyExtractionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public KeyExtractionException(Object record, Throwable cause) {
-        super("Could not extract the key from record '" + abbreviate(record) + "': " + cause, cause);
+        super(
+                "Could not extract the key from record '" + abbreviate(record) + "': " + cause,
+                cause);
     }
 
     private static String abbreviate(Object record) {

@@ -5,8 +5,8 @@ import dev.brook.runtime.state.KeyGroupRangeAssignment;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Sends each record to the subtask that owns its key's key group, so that all records of a key
- * meet in one subtask, and key groups (not keys) are the unit of rescaling.
+ * Sends each record to the subtask that owns its key's key group, so that all records of a key meet
+ * in one subtask, and key groups (not keys) are the unit of rescaling.
  */
 public final class KeyGroupStreamPartitioner<T, K> extends StreamPartitioner<T> {
     private static final long serialVersionUID = 1L;

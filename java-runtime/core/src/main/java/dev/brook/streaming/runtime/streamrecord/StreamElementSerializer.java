@@ -91,7 +91,9 @@ public final class StreamElementSerializer<T> {
                 return EndOfPartition.INSTANCE;
             default:
                 throw new IOException(
-                        "Corrupt stream: unknown element tag " + tag + ". The producer and"
+                        "Corrupt stream: unknown element tag "
+                                + tag
+                                + ". The producer and"
                                 + " consumer disagree on the record format.");
         }
     }

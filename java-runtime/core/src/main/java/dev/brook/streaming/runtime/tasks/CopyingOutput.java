@@ -9,8 +9,8 @@ import dev.brook.util.OutputTag;
 
 /**
  * Gives a chained consumer its own copy of each record it subscribes to (main output, or the side
- * output {@code tag}). Used when one operator feeds several chained consumers, so that one
- * consumer changing a record cannot affect another.
+ * output {@code tag}). Used when one operator feeds several chained consumers, so that one consumer
+ * changing a record cannot affect another.
  */
 final class CopyingOutput<T> implements Output<T> {
 

@@ -12,6 +12,7 @@ final class GateReader {
 
     final SingleInputGate gate;
     final int inputIndex;
+
     /** Index of this gate's first channel among all channels of the same logical input. */
     final int channelOffset;
 

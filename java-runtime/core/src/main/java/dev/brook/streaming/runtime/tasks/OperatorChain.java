@@ -1,6 +1,7 @@
 package dev.brook.streaming.runtime.tasks;
 
 import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.configuration.PipelineOptions;
 import dev.brook.runtime.jobgraph.OperatorConfig;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEventHandler;
@@ -21,8 +22,8 @@ import java.util.Map;
 
 /**
  * The operators of one task, wired together: chained edges are direct calls, edges leaving the task
- * write to network partitions. Operators are created from the last to the first so that each one
- * is constructed with its finished output.
+ * write to network partitions. Operators are created from the last to the first so that each one is
+ * constructed with its finished output.
  */
 final class OperatorChain {
 
@@ -32,26 +33,18 @@ final class OperatorChain {
     private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    OperatorChain(
-            TaskEnvironment env, ProcessingTimeService timeService, MailboxExecutor mailbox)
+    OperatorChain(TaskEnvironment env, ProcessingTimeService timeService, MailboxExecutor mailbox)
             throws Exception {
         TaskConfig config = env.config();
         List<OperatorConfig> configs = config.operators();
+        boolean objectReuse = env.jobConfiguration().get(PipelineOptions.OBJECT_REUSE);
         operators = new StreamOperator<?>[configs.size()];
 
         for (int i = configs.size() - 1; i >= 0; i--) {
             OperatorConfig oc = configs.get(i);
             List<Output<?>> outputs = new ArrayList<>();
-            int chainedCount = oc.chainedOutputs().size();
-            for (int c = 0; c < chainedCount; c++) {
-                OperatorConfig.ChainedOutput co = oc.chainedOutputs().get(c);
-                Input<?> target = (OneInputStreamOperator<?, ?>) operators[co.targetIndex()];
-                Output<?> out = new ChainingOutput<>((Input) target, co.tag());
-                if (chainedCount > 1 && c < chainedCount - 1) {
-                    out = new CopyingOutput<>(out, co.serializer(), co.tag());
-                }
-                outputs.add(out);
-            }
+            // Network outputs come first: serializing reads a record without changing it, so a
+            // chained consumer that modifies its input cannot corrupt what goes over the network.
             for (OperatorConfig.NetworkOutput no : oc.networkOutputs()) {
                 TaskConfig.PartitionConfig pc = config.partitions().get(no.partitionIndex());
                 RecordWriterOutput<?> out =
@@ -62,6 +55,17 @@ final class OperatorChain {
                                 no.tag());
                 outputs.add(out);
                 networkOutputs.add(out);
+            }
+            // Without object reuse (the default) every chained consumer gets its own copy, so
+            // neither a consumer that modifies its input nor a function that reuses its output
+            // object can affect another. Immutable types need no copy.
+            for (OperatorConfig.ChainedOutput co : oc.chainedOutputs()) {
+                Input<?> target = (OneInputStreamOperator<?, ?>) operators[co.targetIndex()];
+                Output<?> out = new ChainingOutput<>((Input) target, co.tag());
+                if (!objectReuse && !co.serializer().isImmutableType()) {
+                    out = new CopyingOutput<>(out, co.serializer(), co.tag());
+                }
+                outputs.add(out);
             }
             Output<?> output;
             if (outputs.isEmpty()) {

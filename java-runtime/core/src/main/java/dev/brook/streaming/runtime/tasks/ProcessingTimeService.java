@@ -3,8 +3,8 @@ package dev.brook.streaming.runtime.tasks;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * A task's wall clock and timer scheduling. Callbacks run on the task thread (through its
- * mailbox), never concurrently with record processing.
+ * A task's wall clock and timer scheduling. Callbacks run on the task thread (through its mailbox),
+ * never concurrently with record processing.
  */
 public interface ProcessingTimeService {
 

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /**
  * Combines the watermarks of several channels into one: the minimum over channels that are active
- * and not finished. Idle channels do not hold event time back; when all are idle the input is
- * idle.
+ * and not finished. Idle channels do not hold event time back; when all are idle the input is idle.
  */
 final class StatusWatermarkValve {
 

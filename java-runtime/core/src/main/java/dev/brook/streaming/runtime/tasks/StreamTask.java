@@ -1,5 +1,8 @@
 package dev.brook.streaming.runtime.tasks;
 
+import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.configuration.Configuration;
+import dev.brook.configuration.ExecutionOptions;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
@@ -10,9 +13,6 @@ import dev.brook.streaming.runtime.operators.SourceOperator;
 import dev.brook.streaming.runtime.operators.StreamOperator;
 import dev.brook.streaming.runtime.operators.TwoInputStreamOperator;
 import dev.brook.streaming.runtime.streamrecord.StreamElementSerializer;
-import dev.brook.api.common.typeutils.TypeSerializer;
-import dev.brook.configuration.Configuration;
-import dev.brook.configuration.ExecutionOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
@@ -22,8 +22,8 @@ import java.util.concurrent.ScheduledFuture;
  * <p>Threading model: one thread runs {@link #invoke()}, which owns the operators. Everything else
  * (timers, coordinator events, availability of input, cancellation) reaches that thread as mail.
  * Between two input elements the thread runs queued mail; when input is exhausted for now it
- * flushes its outputs (so a quiet stream is never held back by buffering) and sleeps until input
- * or mail arrives.
+ * flushes its outputs (so a quiet stream is never held back by buffering) and sleeps until input or
+ * mail arrives.
  *
  * <p>Lifecycle: construct; {@link #invoke()} opens the chain, processes until end of input (or
  * cancellation), finishes the chain and ends its outputs, and always closes the operators.
@@ -159,7 +159,8 @@ public final class StreamTask {
             if (!available.isDone()) {
                 awaitingInput = true;
                 available.whenComplete(
-                        (ok, err) -> mailbox.execute(() -> awaitingInput = false, "input available"));
+                        (ok, err) ->
+                                mailbox.execute(() -> awaitingInput = false, "input available"));
                 while (awaitingInput && !canceled) {
                     TaskMailbox.Mail mail = mailbox.take();
                     mail.action().run();

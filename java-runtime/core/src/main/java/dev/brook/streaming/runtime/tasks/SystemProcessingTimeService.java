@@ -14,7 +14,8 @@ public final class SystemProcessingTimeService implements ProcessingTimeService 
     private final ScheduledExecutorService scheduler;
     private final MailboxExecutor mailbox;
 
-    public SystemProcessingTimeService(ScheduledExecutorService scheduler, MailboxExecutor mailbox) {
+    public SystemProcessingTimeService(
+            ScheduledExecutorService scheduler, MailboxExecutor mailbox) {
         this.scheduler = scheduler;
         this.mailbox = mailbox;
     }

@@ -73,9 +73,32 @@ class TupleTest {
                 assertThat(copy.<Integer>getField(i)).isEqualTo(i);
             }
         }
-        Tuple25<Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer,
-                        Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer,
-                        Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer>
+        Tuple25<
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer,
+                        Integer>
                 t25 =
                         Tuple25.of(
                                 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,

@@ -29,8 +29,7 @@ class FunctionTypeExtractionTest {
 
     private static <OUT> TypeInformation<OUT> flatMapOutput(
             Object function, TypeInformation<?> in) {
-        return TypeExtractor.getUnaryOperatorReturnType(
-                function, FlatMapFunction.class, 0, 1, in);
+        return TypeExtractor.getUnaryOperatorReturnType(function, FlatMapFunction.class, 0, 1, in);
     }
 
     // --- named, anonymous and generic classes ---------------------------------------------
@@ -90,7 +89,8 @@ class FunctionTypeExtractionTest {
 
     @Test
     void typeVariableFixedBySubclass() {
-        ToPair<String> toPair = new ToPair<>() {
+        ToPair<String> toPair =
+                new ToPair<>() {
                     private static final long serialVersionUID = 1L;
                 };
         assertThat(mapOutput(toPair, null)).isEqualTo(Types.TUPLE(Types.STRING, Types.LONG));

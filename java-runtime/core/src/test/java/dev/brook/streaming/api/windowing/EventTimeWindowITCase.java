@@ -61,7 +61,8 @@ class EventTimeWindowITCase {
                                     long max = Long.MIN_VALUE + BOUND + 1;
 
                                     @Override
-                                    public void onEvent(Tuple2<String, Long> e, long ts, WatermarkOutput out) {
+                                    public void onEvent(
+                                            Tuple2<String, Long> e, long ts, WatermarkOutput out) {
                                         max = Math.max(max, ts);
                                         out.emitWatermark(new Watermark(max - BOUND - 1));
                                     }
@@ -81,8 +82,8 @@ class EventTimeWindowITCase {
     }
 
     /**
-     * Which events are late for a tumbling window of {@code size} given the watermarks. Returned
-     * as the identical objects of {@code events} (compare by identity: equal events may differ in
+     * Which events are late for a tumbling window of {@code size} given the watermarks. Returned as
+     * the identical objects of {@code events} (compare by identity: equal events may differ in
      * lateness).
      */
     static java.util.Set<Tuple2<String, Long>> lateEvents(
@@ -115,7 +116,8 @@ class EventTimeWindowITCase {
             expected.merge(e.f0 + "@" + (e.f1 - e.f1 % size), 1L, Long::sum);
         }
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         OutputTag<Tuple2<String, Long>> lateTag = LATE;
         CollectingSink<Tuple3<String, Long, Long>> results = new CollectingSink<>();
         CollectingSink<Tuple2<String, Long>> lateSink = new CollectingSink<>();
@@ -133,7 +135,9 @@ class EventTimeWindowITCase {
 
         Map<String, Long> got = new TreeMap<>();
         for (Tuple3<String, Long, Long> r : results.getResults()) {
-            assertThat(got.put(r.f0 + "@" + r.f1, r.f2)).as("one result per key and window").isNull();
+            assertThat(got.put(r.f0 + "@" + r.f1, r.f2))
+                    .as("one result per key and window")
+                    .isNull();
         }
         assertThat(differences(expected, got)).isEmpty();
         assertThat(lateSink.getResults()).containsExactlyInAnyOrderElementsOf(late);
@@ -148,7 +152,7 @@ class EventTimeWindowITCase {
         CollectingSink<Tuple3<String, Long, Long>> results = new CollectingSink<>();
         env.fromCollection(events, Types.TUPLE(Types.STRING, Types.LONG))
                 .assignTimestampsAndWatermarks(punctuated())
-                        .setParallelism(1)
+                .setParallelism(1)
                 .keyBy(e -> e.f0)
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(size)))
                 .allowedLateness(Duration.ofMillis(lateness))
@@ -174,7 +178,8 @@ class EventTimeWindowITCase {
         for (long t = 0; t < 200; t += 7) {
             events.add(Tuple2.of("a", t));
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple3<String, Long, Long>> results = new CollectingSink<>();
         env.fromCollection(events, Types.TUPLE(Types.STRING, Types.LONG))
                 .assignTimestampsAndWatermarks(
@@ -202,15 +207,24 @@ class EventTimeWindowITCase {
     @ValueSource(ints = {1, 2})
     void sessionWindowsMergeAcrossOutOfOrderEvents(int parallelism) throws Exception {
         // Sessions with gap 10: [0..15] (out of order), [40..42], [100].
-        List<Tuple2<String, Long>> events = List.of(
-                Tuple2.of("u", 10L), Tuple2.of("u", 0L), Tuple2.of("u", 5L), Tuple2.of("u", 15L),
-                Tuple2.of("u", 40L), Tuple2.of("u", 42L), Tuple2.of("u", 100L),
-                Tuple2.of("v", 3L), Tuple2.of("v", 30L));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        List<Tuple2<String, Long>> events =
+                List.of(
+                        Tuple2.of("u", 10L),
+                        Tuple2.of("u", 0L),
+                        Tuple2.of("u", 5L),
+                        Tuple2.of("u", 15L),
+                        Tuple2.of("u", 40L),
+                        Tuple2.of("u", 42L),
+                        Tuple2.of("u", 100L),
+                        Tuple2.of("v", 3L),
+                        Tuple2.of("v", 30L));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         CollectingSink<Tuple3<String, Long, Long>> results = new CollectingSink<>();
         env.fromCollection(events, Types.TUPLE(Types.STRING, Types.LONG))
                 .assignTimestampsAndWatermarks(
-                        WatermarkStrategy.<Tuple2<String, Long>>forBoundedOutOfOrderness(Duration.ofMillis(100))
+                        WatermarkStrategy.<Tuple2<String, Long>>forBoundedOutOfOrderness(
+                                        Duration.ofMillis(100))
                                 .withTimestampAssigner((e, ts) -> e.f1))
                 .keyBy(e -> e.f0)
                 .window(EventTimeSessionWindows.withGap(Duration.ofMillis(10)))
@@ -219,8 +233,11 @@ class EventTimeWindowITCase {
         env.execute();
         assertThat(results.getResults())
                 .containsExactlyInAnyOrder(
-                        Tuple3.of("u", 0L, 4L), Tuple3.of("u", 40L, 2L), Tuple3.of("u", 100L, 1L),
-                        Tuple3.of("v", 3L, 1L), Tuple3.of("v", 30L, 1L));
+                        Tuple3.of("u", 0L, 4L),
+                        Tuple3.of("u", 40L, 2L),
+                        Tuple3.of("u", 100L, 1L),
+                        Tuple3.of("v", 3L, 1L),
+                        Tuple3.of("v", 30L, 1L));
     }
 
     @Test
@@ -238,8 +255,12 @@ class EventTimeWindowITCase {
         env.execute();
         assertThat(results.getResults())
                 .containsExactlyInAnyOrder(
-                        Tuple2.of("a", 6L), Tuple2.of("a", 15L), Tuple2.of("a", 24L),
-                        Tuple2.of("b", 600L), Tuple2.of("b", 1500L), Tuple2.of("b", 2400L));
+                        Tuple2.of("a", 6L),
+                        Tuple2.of("a", 15L),
+                        Tuple2.of("a", 24L),
+                        Tuple2.of("b", 600L),
+                        Tuple2.of("b", 1500L),
+                        Tuple2.of("b", 2400L));
     }
 
     /** Entries that differ between the maps, readable even when the maps are large. */
@@ -285,7 +306,10 @@ class EventTimeWindowITCase {
             extends ProcessWindowFunction<Long, Tuple3<String, Long, Long>, String, TimeWindow> {
         @Override
         public void process(
-                String key, Context ctx, Iterable<Long> counts, Collector<Tuple3<String, Long, Long>> out) {
+                String key,
+                Context ctx,
+                Iterable<Long> counts,
+                Collector<Tuple3<String, Long, Long>> out) {
             for (Long c : counts) {
                 out.collect(Tuple3.of(key, ctx.window().getStart(), c));
             }

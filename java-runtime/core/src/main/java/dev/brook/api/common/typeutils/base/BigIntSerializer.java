@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 
 /**
- * Serializes {@link BigInteger}s, including null. A var-int header says what follows: 0 means
- * null, 1 a value that fits in a long (8 bytes; most values in practice, and written without
- * allocating), and n &ge; 2 the (n - 2) bytes of the two's-complement form.
+ * Serializes {@link BigInteger}s, including null. A var-int header says what follows: 0 means null,
+ * 1 a value that fits in a long (8 bytes; most values in practice, and written without allocating),
+ * and n &ge; 2 the (n - 2) bytes of the two's-complement form.
  */
 public final class BigIntSerializer extends TypeSerializerSingleton<BigInteger> {
 
@@ -52,8 +52,7 @@ public final class BigIntSerializer extends TypeSerializerSingleton<BigInteger> 
     }
 
     /** Writes {@code value} (may be null) in this serializer's form. */
-    public static void writeBigInteger(BigInteger value, DataOutputView target)
-            throws IOException {
+    public static void writeBigInteger(BigInteger value, DataOutputView target) throws IOException {
         if (value == null) {
             target.writeVarInt(NULL);
         } else if (value.bitLength() < Long.SIZE) {

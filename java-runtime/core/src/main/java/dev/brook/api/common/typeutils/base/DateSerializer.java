@@ -6,8 +6,8 @@ import java.io.IOException;
 
 /**
  * Serializes {@link java.util.Date}s, including null, as epoch milliseconds (8 bytes). Null is
- * written as {@code Long.MIN_VALUE}, so a date of exactly that instant cannot be told from null;
- * it lies 292 million years before the epoch.
+ * written as {@code Long.MIN_VALUE}, so a date of exactly that instant cannot be told from null; it
+ * lies 292 million years before the epoch.
  */
 public final class DateSerializer extends TypeSerializerSingleton<java.util.Date> {
 

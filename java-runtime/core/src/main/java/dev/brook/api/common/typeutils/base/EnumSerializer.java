@@ -8,8 +8,8 @@ import java.io.ObjectInputStream;
 import java.util.Objects;
 
 /**
- * Serializes the constants of one enum as their ordinal (a var-int, one byte for enums of up to
- * 128 constants). Does not accept null. Reordering the constants of an enum changes the meaning of
+ * Serializes the constants of one enum as their ordinal (a var-int, one byte for enums of up to 128
+ * constants). Does not accept null. Reordering the constants of an enum changes the meaning of
  * stored bytes.
  */
 public final class EnumSerializer<T extends Enum<T>> extends TypeSerializer<T> {

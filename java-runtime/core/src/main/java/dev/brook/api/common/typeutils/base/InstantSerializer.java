@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Serializes {@link Instant}s, including null, as epoch seconds (8 bytes) and nanos (4 bytes).
- * Null is written as seconds {@code Long.MIN_VALUE}, which lies outside the range of {@code
- * Instant}.
+ * Serializes {@link Instant}s, including null, as epoch seconds (8 bytes) and nanos (4 bytes). Null
+ * is written as seconds {@code Long.MIN_VALUE}, which lies outside the range of {@code Instant}.
  */
 public final class InstantSerializer extends TypeSerializerSingleton<Instant> {
 

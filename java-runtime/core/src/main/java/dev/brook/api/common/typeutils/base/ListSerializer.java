@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Serializes lists, including a null list and null elements; reads them back as {@link
- * ArrayList}s.
+ * Serializes lists, including a null list and null elements; reads them back as {@link ArrayList}s.
  *
  * <p>Form: a var-int of (size + 1), 0 meaning a null list; then the elements in groups of eight,
  * each group led by a byte whose bit i is set when element i of the group is null (null elements

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Serializes maps, including a null map and null values (keys must not be null); reads them back
- * as {@link HashMap}s.
+ * Serializes maps, including a null map and null values (keys must not be null); reads them back as
+ * {@link HashMap}s.
  *
- * <p>Form: a var-int of (size + 1), 0 meaning a null map; then the entries in groups of eight,
- * each group led by a byte whose bit i is set when the value of entry i is null. Each entry is its
- * key followed by its value unless that is null.
+ * <p>Form: a var-int of (size + 1), 0 meaning a null map; then the entries in groups of eight, each
+ * group led by a byte whose bit i is set when the value of entry i is null. Each entry is its key
+ * followed by its value unless that is null.
  */
 public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
 
@@ -125,8 +125,7 @@ public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
             int nullMask = source.readUnsignedByte();
             for (int i = 0; i < groupSize; i++) {
                 K key = keySerializer.deserialize(source);
-                V value =
-                        (nullMask & (1 << i)) != 0 ? null : valueSerializer.deserialize(source);
+                V value = (nullMask & (1 << i)) != 0 ? null : valueSerializer.deserialize(source);
                 map.put(key, value);
             }
             remaining -= groupSize;

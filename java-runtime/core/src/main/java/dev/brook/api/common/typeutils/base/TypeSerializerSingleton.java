@@ -3,8 +3,8 @@ package dev.brook.api.common.typeutils.base;
 import dev.brook.api.common.typeutils.TypeSerializer;
 
 /**
- * Base of serializers that hold no state and no configuration: every instance behaves the same,
- * so {@link #duplicate()} returns {@code this} and all instances of a class are equal (instances
+ * Base of serializers that hold no state and no configuration: every instance behaves the same, so
+ * {@link #duplicate()} returns {@code this} and all instances of a class are equal (instances
  * arrive through Java serialization of job graphs, so identity cannot be relied on).
  */
 public abstract class TypeSerializerSingleton<T> extends TypeSerializer<T> {

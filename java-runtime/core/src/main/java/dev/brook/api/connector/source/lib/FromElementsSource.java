@@ -29,7 +29,8 @@ import java.util.List;
  * objects.
  */
 public final class FromElementsSource<T>
-        implements Source<T, FromElementsSource.ElementsSplit, Collection<FromElementsSource.ElementsSplit>> {
+        implements Source<
+                T, FromElementsSource.ElementsSplit, Collection<FromElementsSource.ElementsSplit>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,7 +46,9 @@ public final class FromElementsSource<T>
             for (T v : values) {
                 if (v == null) {
                     throw new IllegalArgumentException(
-                            "Element " + n + " of the collection is null; sources cannot emit null");
+                            "Element "
+                                    + n
+                                    + " of the collection is null; sources cannot emit null");
                 }
                 serializer.serialize(v, out);
                 n++;
@@ -65,7 +68,8 @@ public final class FromElementsSource<T>
     @Override
     public SplitEnumerator<ElementsSplit, Collection<ElementsSplit>> createEnumerator(
             SplitEnumeratorContext<ElementsSplit> context) {
-        return new StaticSplitEnumerator<>(context, count == 0 ? List.of() : List.of(new ElementsSplit(0)));
+        return new StaticSplitEnumerator<>(
+                context, count == 0 ? List.of() : List.of(new ElementsSplit(0)));
     }
 
     @Override
@@ -107,7 +111,8 @@ public final class FromElementsSource<T>
     }
 
     @Override
-    public SimpleVersionedSerializer<Collection<ElementsSplit>> getEnumeratorCheckpointSerializer() {
+    public SimpleVersionedSerializer<Collection<ElementsSplit>>
+            getEnumeratorCheckpointSerializer() {
         return new SplitListSerializer<>(new SplitSerializer());
     }
 

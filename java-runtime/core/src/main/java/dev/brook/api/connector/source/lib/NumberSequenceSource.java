@@ -29,7 +29,10 @@ import java.util.List;
  * Each split remembers how far it got, so a restored reader continues where it stopped.
  */
 public class NumberSequenceSource
-        implements Source<Long, NumberSequenceSource.NumberSequenceSplit, Collection<NumberSequenceSource.NumberSequenceSplit>>,
+        implements Source<
+                        Long,
+                        NumberSequenceSource.NumberSequenceSplit,
+                        Collection<NumberSequenceSource.NumberSequenceSplit>>,
                 ResultTypeQueryable<Long> {
 
     private static final long serialVersionUID = 1L;

@@ -44,8 +44,8 @@ import java.util.Map;
  *       Instant, LocalDate, LocalTime, LocalDateTime), written as by their own serializers;
  *   <li>{@code byte[]}, {@code int[]}, {@code long[]}, {@code double[]};
  *   <li>{@code Tuple0} to {@code Tuple25} (exactly these classes), each field written dynamically;
- *   <li>{@link Row}: kind, arity, then each field dynamically; name-based rows write name and
- *       value pairs (the names of position-based rows with names are not kept);
+ *   <li>{@link Row}: kind, arity, then each field dynamically; name-based rows write name and value
+ *       pairs (the names of position-based rows with names are not kept);
  *   <li>lists: {@link ArrayList} and lists that cannot be created by a public no-argument
  *       constructor ({@code List.of}, {@code Arrays.asList}, unmodifiable views), read back as
  *       {@code ArrayList}; maps likewise, read back as {@link HashMap};
@@ -56,9 +56,9 @@ import java.util.Map;
  * </ul>
  *
  * <p>Serializers for classes met at runtime are created on first use and cached by class and by
- * name, so the per-record cost is a tag dispatch (plus a class name for the last case). The
- * caches make instances stateful: {@link #duplicate()} returns a fresh instance, and an instance
- * must be used by one thread.
+ * name, so the per-record cost is a tag dispatch (plus a class name for the last case). The caches
+ * make instances stateful: {@link #duplicate()} returns a fresh instance, and an instance must be
+ * used by one thread.
  */
 public final class DynamicSerializer<T> extends TypeSerializer<T> {
 

@@ -12,8 +12,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 
 /**
- * Builds the method handles through which {@link PojoSerializer} reads, writes and creates
- * objects. Runs once per serializer, never per record.
+ * Builds the method handles through which {@link PojoSerializer} reads, writes and creates objects.
+ * Runs once per serializer, never per record.
  *
  * <p>Fields are accessed directly where reflection allows it (classes on the class path, or in
  * packages opened to Brook), and otherwise through public getters and setters. All handles are
@@ -21,8 +21,7 @@ import java.util.Locale;
  */
 final class PojoAccessors {
 
-    private static final MethodType GETTER_TYPE =
-            MethodType.methodType(Object.class, Object.class);
+    private static final MethodType GETTER_TYPE = MethodType.methodType(Object.class, Object.class);
     private static final MethodType SETTER_TYPE =
             MethodType.methodType(void.class, Object.class, Object.class);
 
@@ -151,8 +150,8 @@ final class PojoAccessors {
     }
 
     /**
-     * The public getter ({@code getX()}, {@code isX()} or {@code x()}) or setter ({@code
-     * setX(..)}) of {@code field}, matched case-insensitively as the POJO rules do; or null.
+     * The public getter ({@code getX()}, {@code isX()} or {@code x()}) or setter ({@code setX(..)})
+     * of {@code field}, matched case-insensitively as the POJO rules do; or null.
      */
     private static Method publicAccessor(Class<?> clazz, Field field, boolean setter) {
         String name = field.getName().toLowerCase(Locale.ROOT);

@@ -21,8 +21,8 @@ import java.util.Objects;
  * primitive types cannot be null and have no such byte. (A per-field flag lets each field be read
  * once; a packed null mask would need every field read twice.)
  *
- * <p>Objects must be of exactly the serializer's class: a subclass would lose its own fields, so
- * it is rejected with an error that says how to declare the type instead.
+ * <p>Objects must be of exactly the serializer's class: a subclass would lose its own fields, so it
+ * is rejected with an error that says how to declare the type instead.
  *
  * <p>Fields are read and written through method handles built once (see {@link PojoAccessors});
  * nothing is reflected per record. Not thread-safe for records (a buffer of constructor arguments

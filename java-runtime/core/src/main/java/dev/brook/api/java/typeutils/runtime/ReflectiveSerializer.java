@@ -22,24 +22,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Serializes values of exactly one class that the type extractor could only treat as generic (not
- * a POJO, tuple, enum, ...). Used by {@link DynamicSerializer} for such classes. The way of
+ * Serializes values of exactly one class that the type extractor could only treat as generic (not a
+ * POJO, tuple, enum, ...). Used by {@link DynamicSerializer} for such classes. The way of
  * serializing is chosen once per class, in this order:
  *
  * <ol>
- *   <li>a {@link Collection} or {@link Map} with a no-argument constructor: size, then elements
- *       (or keys and values) written dynamically; the class is kept, other state of the collection
+ *   <li>a {@link Collection} or {@link Map} with a no-argument constructor: size, then elements (or
+ *       keys and values) written dynamically; the class is kept, other state of the collection
  *       (such as a comparator) is not;
  *   <li>a record: its components, through the canonical constructor;
  *   <li>a class with a no-argument constructor (of any visibility) whose fields reflection can
  *       access: all non-static, non-transient fields, as {@link PojoSerializer} does;
- *   <li>a {@link Serializable} class: Java serialization, length-prefixed. Slow; a last resort
- *       for library classes whose fields are closed to reflection.
+ *   <li>a {@link Serializable} class: Java serialization, length-prefixed. Slow; a last resort for
+ *       library classes whose fields are closed to reflection.
  * </ol>
  *
  * <p>A class that fits none of these can still be declared (so a job whose records of that class
- * are never serialized, e.g. between chained operators, still runs); serializing a value fails
- * with an error that explains how to make the class serializable.
+ * are never serialized, e.g. between chained operators, still runs); serializing a value fails with
+ * an error that explains how to make the class serializable.
  */
 public final class ReflectiveSerializer<T> extends TypeSerializer<T> {
 
@@ -247,8 +247,7 @@ public final class ReflectiveSerializer<T> extends TypeSerializer<T> {
         }
 
         @Override
-        public void serialize(Collection<Object> record, DataOutputView target)
-                throws IOException {
+        public void serialize(Collection<Object> record, DataOutputView target) throws IOException {
             target.writeVarInt(record.size());
             for (Object element : record) {
                 elements.serialize(element, target);

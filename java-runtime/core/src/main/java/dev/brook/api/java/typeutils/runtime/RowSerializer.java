@@ -20,8 +20,8 @@ import java.util.Map;
  * fields are not written).
  *
  * <p>Name-based rows ({@link Row#withNames()}) are written by matching their names against the
- * serializer's field names. Rows are read back position-based; when the serializer has field
- * names, the rows also accept them in {@link Row#getField(String)}.
+ * serializer's field names. Rows are read back position-based; when the serializer has field names,
+ * the rows also accept them in {@link Row#getField(String)}.
  */
 public final class RowSerializer extends TypeSerializer<Row> {
 

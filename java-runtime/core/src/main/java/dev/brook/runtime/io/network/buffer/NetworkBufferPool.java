@@ -22,7 +22,10 @@ public final class NetworkBufferPool {
     public NetworkBufferPool(int totalSegments, int segmentSize) {
         if (totalSegments < 1 || segmentSize < 64) {
             throw new IllegalArgumentException(
-                    "Network memory too small: " + totalSegments + " segments of " + segmentSize
+                    "Network memory too small: "
+                            + totalSegments
+                            + " segments of "
+                            + segmentSize
                             + " bytes");
         }
         this.totalSegments = totalSegments;

@@ -24,8 +24,13 @@ abstract class FieldAccessor<T> implements Serializable {
         if (type instanceof TupleTypeInfo<?>) {
             if (pos < 0 || pos >= type.getArity()) {
                 throw new IllegalArgumentException(
-                        "Field position " + pos + " does not exist in " + type + " (arity "
-                                + type.getArity() + ")");
+                        "Field position "
+                                + pos
+                                + " does not exist in "
+                                + type
+                                + " (arity "
+                                + type.getArity()
+                                + ")");
             }
             return new TupleField<>(pos);
         }
@@ -48,7 +53,11 @@ abstract class FieldAccessor<T> implements Serializable {
             int pos = tt.getFieldIndex(field);
             if (pos < 0) {
                 throw new IllegalArgumentException(
-                        "Field '" + field + "' does not exist in " + type + "; tuple fields are f0, f1, ...");
+                        "Field '"
+                                + field
+                                + "' does not exist in "
+                                + type
+                                + "; tuple fields are f0, f1, ...");
             }
             return new TupleField<>(pos);
         }
@@ -61,7 +70,10 @@ abstract class FieldAccessor<T> implements Serializable {
             return new PojoField<>(pt.getTypeClass(), pt.getPojoFieldAt(pos).getField().getName());
         }
         throw new IllegalArgumentException(
-                "Cannot select field '" + field + "' of type " + type
+                "Cannot select field '"
+                        + field
+                        + "' of type "
+                        + type
                         + "; fields can be selected on tuples and POJOs.");
     }
 

@@ -28,7 +28,10 @@ import java.util.concurrent.CompletableFuture;
  * never blocks; the stream ends when the server closes the connection and no retries are left.
  */
 public final class SocketTextStreamSource
-        implements Source<String, SocketTextStreamSource.SocketSplit, Collection<SocketTextStreamSource.SocketSplit>> {
+        implements Source<
+                String,
+                SocketTextStreamSource.SocketSplit,
+                Collection<SocketTextStreamSource.SocketSplit>> {
 
     private static final long serialVersionUID = 1L;
     private static final long RETRY_DELAY_MS = 500;
@@ -156,7 +159,8 @@ public final class SocketTextStreamSource
                     try (Socket s = new Socket()) {
                         socket = s;
                         s.connect(new InetSocketAddress(hostname, port), 10_000);
-                        readDelimited(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                        readDelimited(
+                                new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
                     } catch (IOException e) {
                         if (closed) {
                             return;

@@ -12,8 +12,8 @@ public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window>
 
     private static final long serialVersionUID = 1L;
 
-    public abstract void process(KEY key, Context context, Iterable<IN> elements, Collector<OUT> out)
-            throws Exception;
+    public abstract void process(
+            KEY key, Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
 
     /** Called when the window is purged; delete per-window state here. */
     public void clear(Context context) throws Exception {}

@@ -10,8 +10,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Sessions: each element opens the window {@code [t, t + gap)}, and overlapping windows merge, so
- * a session ends after a gap of inactivity. Event time unless created through {@link
+ * Sessions: each element opens the window {@code [t, t + gap)}, and overlapping windows merge, so a
+ * session ends after a gap of inactivity. Event time unless created through {@link
  * ProcessingTimeSessionWindows}.
  */
 public class EventTimeSessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {

@@ -10,6 +10,5 @@ public abstract class MergingWindowAssigner<T, W extends Window> extends WindowA
     private static final long serialVersionUID = 1L;
 
     /** Reports groups of {@code windows} that merge, and the window they merge into. */
-    public abstract void mergeWindows(
-            Collection<W> windows, TimeWindow.MergeCallback<W> callback);
+    public abstract void mergeWindows(Collection<W> windows, TimeWindow.MergeCallback<W> callback);
 }

@@ -20,7 +20,11 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
         if (size <= 0 || slide <= 0 || Math.abs(offset) >= slide) {
             throw new IllegalArgumentException(
                     "Sliding windows need size > 0, slide > 0 and |offset| < slide; got size "
-                            + size + ", slide " + slide + ", offset " + offset);
+                            + size
+                            + ", slide "
+                            + slide
+                            + ", offset "
+                            + offset);
         }
         this.size = size;
         this.slide = slide;

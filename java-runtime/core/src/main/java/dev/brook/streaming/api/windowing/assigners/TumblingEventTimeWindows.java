@@ -20,7 +20,10 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException(
                     "Tumbling windows need size > 0 and |offset| < size; got size "
-                            + size + " ms, offset " + offset + " ms");
+                            + size
+                            + " ms, offset "
+                            + offset
+                            + " ms");
         }
         this.size = size;
         this.offset = offset;

@@ -20,7 +20,10 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
         if (size <= 0 || Math.abs(offset) >= size) {
             throw new IllegalArgumentException(
                     "Tumbling windows need size > 0 and |offset| < size; got size "
-                            + size + " ms, offset " + offset + " ms");
+                            + size
+                            + " ms, offset "
+                            + offset
+                            + " ms");
         }
         this.size = size;
         this.offset = offset;
@@ -31,7 +34,8 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     }
 
     public static TumblingProcessingTimeWindows of(Duration size, Duration offset) {
-        return new TumblingProcessingTimeWindows(size.toMillis(), offset.toMillis() % size.toMillis());
+        return new TumblingProcessingTimeWindows(
+                size.toMillis(), offset.toMillis() % size.toMillis());
     }
 
     @Override

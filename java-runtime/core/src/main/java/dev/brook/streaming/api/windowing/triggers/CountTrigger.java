@@ -17,7 +17,8 @@ public final class CountTrigger<W extends Window> extends Trigger<Object, W> {
 
     private CountTrigger(long maxCount) {
         if (maxCount < 1) {
-            throw new IllegalArgumentException("A count trigger needs a count >= 1, got " + maxCount);
+            throw new IllegalArgumentException(
+                    "A count trigger needs a count >= 1, got " + maxCount);
         }
         this.maxCount = maxCount;
     }

@@ -14,7 +14,8 @@ public final class EventTimeTrigger extends Trigger<Object, TimeWindow> {
     }
 
     @Override
-    public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
+    public TriggerResult onElement(
+            Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
         if (window.maxTimestamp() <= ctx.getCurrentWatermark()) {
             return TriggerResult.FIRE;
         }

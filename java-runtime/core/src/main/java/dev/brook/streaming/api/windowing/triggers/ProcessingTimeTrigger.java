@@ -14,7 +14,8 @@ public final class ProcessingTimeTrigger extends Trigger<Object, TimeWindow> {
     }
 
     @Override
-    public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
+    public TriggerResult onElement(
+            Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
         ctx.registerProcessingTimeTimer(window.maxTimestamp());
         return TriggerResult.CONTINUE;
     }

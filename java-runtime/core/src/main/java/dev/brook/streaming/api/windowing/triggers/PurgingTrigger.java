@@ -33,7 +33,8 @@ public final class PurgingTrigger<T, W extends Window> extends Trigger<T, W> {
     }
 
     @Override
-    public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) throws Exception {
+    public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx)
+            throws Exception {
         return purging(nested.onProcessingTime(time, window, ctx));
     }
 

@@ -30,7 +30,9 @@ public final class InternalTimerService<K, N> {
     private long wakeUpTime = Long.MAX_VALUE;
 
     public InternalTimerService(
-            KeyedStateBackend<K> keyContext, ProcessingTimeService clock, Triggerable<K, N> target) {
+            KeyedStateBackend<K> keyContext,
+            ProcessingTimeService clock,
+            Triggerable<K, N> target) {
         this.keyContext = keyContext;
         this.clock = clock;
         this.target = target;
@@ -45,21 +47,24 @@ public final class InternalTimerService<K, N> {
     }
 
     public void registerEventTimeTimer(N namespace, long time) {
-        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        InternalTimer<K, N> timer =
+                new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
         if (eventSet.add(timer)) {
             eventTimers.add(timer);
         }
     }
 
     public void deleteEventTimeTimer(N namespace, long time) {
-        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        InternalTimer<K, N> timer =
+                new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
         if (eventSet.remove(timer)) {
             eventTimers.remove(timer);
         }
     }
 
     public void registerProcessingTimeTimer(N namespace, long time) {
-        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        InternalTimer<K, N> timer =
+                new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
         if (processingSet.add(timer)) {
             processingTimers.add(timer);
             if (time < wakeUpTime) {
@@ -69,7 +74,8 @@ public final class InternalTimerService<K, N> {
     }
 
     public void deleteProcessingTimeTimer(N namespace, long time) {
-        InternalTimer<K, N> timer = new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
+        InternalTimer<K, N> timer =
+                new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
         if (processingSet.remove(timer)) {
             processingTimers.remove(timer);
         }

@@ -20,7 +20,11 @@ final class MergingWindowSet<W extends Window> {
 
     /** Called when windows merge, to merge their state and triggers. */
     interface MergeFunction<W> {
-        void merge(W mergeResult, Collection<W> mergedWindows, W stateWindowResult, Collection<W> mergedStateWindows)
+        void merge(
+                W mergeResult,
+                Collection<W> mergedWindows,
+                W stateWindowResult,
+                Collection<W> mergedStateWindows)
                 throws Exception;
     }
 
@@ -58,7 +62,8 @@ final class MergingWindowSet<W extends Window> {
         List<W> windows = new ArrayList<>(mapping.keySet());
         windows.add(newWindow);
         Map<W, Collection<W>> merges = new LinkedHashMap<>();
-        assigner.mergeWindows(windows, (toBeMerged, result) -> merges.put(result, new ArrayList<>(toBeMerged)));
+        assigner.mergeWindows(
+                windows, (toBeMerged, result) -> merges.put(result, new ArrayList<>(toBeMerged)));
 
         W resultWindow = newWindow;
         boolean newWindowMerged = false;

@@ -1,6 +1,12 @@
 package dev.brook.streaming.runtime.operators.windowing;
 
-/** An element of a window together with its timestamp (if it has one), as evictors see it. */
+import dev.brook.annotation.PublicEvolving;
+
+/**
+ * An element of a window together with its timestamp (if it has one), as evictors see it. Public
+ * API despite its package, which is Flink's, so that evictors port by rewriting imports.
+ */
+@PublicEvolving
 public final class TimestampedValue<T> {
 
     private final T value;

@@ -8,8 +8,8 @@ import dev.brook.streaming.runtime.operators.FunctionLifecycle;
 import java.io.Serializable;
 
 /**
- * How a window keeps its elements: folded incrementally by a reduce or aggregate function, or as
- * a list (for window functions that need all elements, and whenever an evictor is set).
+ * How a window keeps its elements: folded incrementally by a reduce or aggregate function, or as a
+ * list (for window functions that need all elements, and whenever an evictor is set).
  *
  * @param <IN> the stream's elements
  * @param <X> what the window function receives: IN for reduce and list, the aggregate's result
@@ -29,13 +29,16 @@ public record WindowContents<IN, X>(
         LIST
     }
 
-    public static <IN> WindowContents<IN, IN> reducing(ReduceFunction<IN> fn, TypeInformation<IN> type) {
+    public static <IN> WindowContents<IN, IN> reducing(
+            ReduceFunction<IN> fn, TypeInformation<IN> type) {
         return new WindowContents<>(Kind.REDUCE, fn, null, type, null);
     }
 
     @SuppressWarnings("unchecked")
     public static <IN, ACC, R> WindowContents<IN, R> aggregating(
-            AggregateFunction<IN, ACC, R> fn, TypeInformation<IN> type, TypeInformation<ACC> accType) {
+            AggregateFunction<IN, ACC, R> fn,
+            TypeInformation<IN> type,
+            TypeInformation<ACC> accType) {
         return new WindowContents<>(
                 Kind.AGGREGATE,
                 null,

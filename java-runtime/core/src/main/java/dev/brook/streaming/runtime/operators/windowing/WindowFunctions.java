@@ -28,7 +28,8 @@ public final class WindowFunctions {
             public void close() {}
 
             @Override
-            public void process(K key, W window, WindowContext ctx, Iterable<T> input, Collector<T> out) {
+            public void process(
+                    K key, W window, WindowContext ctx, Iterable<T> input, Collector<T> out) {
                 for (T v : input) {
                     out.collect(v);
                 }
@@ -52,7 +53,8 @@ public final class WindowFunctions {
             }
 
             @Override
-            public void process(K key, W window, WindowContext ctx, Iterable<IN> input, Collector<OUT> out)
+            public void process(
+                    K key, W window, WindowContext ctx, Iterable<IN> input, Collector<OUT> out)
                     throws Exception {
                 fn.apply(key, window, input, out);
             }
@@ -75,7 +77,8 @@ public final class WindowFunctions {
             }
 
             @Override
-            public void process(Object key, W window, WindowContext ctx, Iterable<IN> input, Collector<OUT> out)
+            public void process(
+                    Object key, W window, WindowContext ctx, Iterable<IN> input, Collector<OUT> out)
                     throws Exception {
                 fn.apply(window, input, out);
             }
@@ -114,7 +117,8 @@ public final class WindowFunctions {
         }
 
         @Override
-        public void process(K key, W window, WindowContext context, Iterable<IN> input, Collector<OUT> out)
+        public void process(
+                K key, W window, WindowContext context, Iterable<IN> input, Collector<OUT> out)
                 throws Exception {
             ctx.window = window;
             ctx.internal = context;
@@ -190,7 +194,8 @@ public final class WindowFunctions {
         }
 
         @Override
-        public void process(Object key, W window, WindowContext context, Iterable<IN> input, Collector<OUT> out)
+        public void process(
+                Object key, W window, WindowContext context, Iterable<IN> input, Collector<OUT> out)
                 throws Exception {
             ctx.window = window;
             ctx.internal = context;

@@ -119,8 +119,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
         if (evictor != null || contents.kind() == WindowContents.Kind.LIST) {
             descriptor =
                     evictor != null
-                            ? new ListStateDescriptor<>(
-                                    CONTENTS, (Class) TimestampedValue.class)
+                            ? new ListStateDescriptor<>(CONTENTS, (Class) TimestampedValue.class)
                             : new ListStateDescriptor<>(CONTENTS, contents.inputType());
         } else if (contents.kind() == WindowContents.Kind.REDUCE) {
             descriptor =
@@ -213,7 +212,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
                                     if (assigner.isEventTime()
                                             && cleanupTime(result) <= timers.currentWatermark()) {
                                         throw new UnsupportedOperationException(
-                                                "A merge made the event-time window " + result
+                                                "A merge made the event-time window "
+                                                        + result
                                                         + " end before the current watermark.");
                                     }
                                     triggerContext.key = key;
@@ -238,9 +238,10 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
             windowState.setCurrentNamespace(stateWindow);
             if (evictor != null) {
                 ((ListState<TimestampedValue<IN>>) windowState)
-                        .add(element.hasTimestamp()
-                                ? new TimestampedValue<>(value, timestamp)
-                                : new TimestampedValue<>(value));
+                        .add(
+                                element.hasTimestamp()
+                                        ? new TimestampedValue<>(value, timestamp)
+                                        : new TimestampedValue<>(value));
             } else {
                 ((AppendingState<IN, ?>) windowState).add(value);
             }
@@ -258,7 +259,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
         if (merging != null) {
             merging.persist();
         }
-        if (skipped && assigner.isEventTime() && timestamp + allowedLateness <= timers.currentWatermark()) {
+        if (skipped
+                && assigner.isEventTime()
+                && timestamp + allowedLateness <= timers.currentWatermark()) {
             if (lateDataTag != null) {
                 output.collect(lateDataTag, element);
             }
@@ -398,7 +401,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
     /** State of the current key in the namespace of {@code window}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <S extends State> S windowScoped(StateDescriptor<S, ?> descriptor, Object window) {
-        InternalKvState<K, Object> state = backend.getOrCreateInternalState((StateDescriptor) descriptor);
+        InternalKvState<K, Object> state =
+                backend.getOrCreateInternalState((StateDescriptor) descriptor);
         state.setCurrentNamespace(window);
         return (S) state;
     }

@@ -122,10 +122,7 @@ class BasicSerializersTest {
                 LocalDateTime.MAX,
                 null);
         roundTripAll(DateSerializer.INSTANCE, new Date(0), new Date(1_700_000_000_123L), null);
-        roundTripAll(
-                SqlDateSerializer.INSTANCE,
-                java.sql.Date.valueOf("2024-01-02"),
-                null);
+        roundTripAll(SqlDateSerializer.INSTANCE, java.sql.Date.valueOf("2024-01-02"), null);
         roundTripAll(SqlTimeSerializer.INSTANCE, java.sql.Time.valueOf("12:34:56"), null);
         Timestamp precise = Timestamp.valueOf("2024-01-02 03:04:05.123456789");
         roundTripAll(SqlTimestampSerializer.INSTANCE, precise, new Timestamp(0), null);

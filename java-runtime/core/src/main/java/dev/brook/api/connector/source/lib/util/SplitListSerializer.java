@@ -11,7 +11,8 @@ import java.util.Collection;
 import java.util.List;
 
 /** Serializes a collection of splits (an enumerator checkpoint) with a split serializer. */
-public final class SplitListSerializer<SplitT> implements SimpleVersionedSerializer<Collection<SplitT>> {
+public final class SplitListSerializer<SplitT>
+        implements SimpleVersionedSerializer<Collection<SplitT>> {
 
     private final SimpleVersionedSerializer<SplitT> splitSerializer;
 

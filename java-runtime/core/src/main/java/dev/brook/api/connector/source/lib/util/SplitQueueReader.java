@@ -74,8 +74,7 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
     protected void openSplit(SplitT split) throws Exception {}
 
     /**
-     * Emits up to {@link #BATCH} records of {@code split}; returns false when the split is used
-     * up.
+     * Emits up to {@link #BATCH} records of {@code split}; returns false when the split is used up.
      */
     protected abstract boolean emitFrom(SplitT split, ReaderOutput<T> output) throws Exception;
 

@@ -18,7 +18,8 @@ public class StaticSplitEnumerator<SplitT extends SourceSplit>
     private final SplitEnumeratorContext<SplitT> context;
     private final ArrayDeque<SplitT> remaining;
 
-    public StaticSplitEnumerator(SplitEnumeratorContext<SplitT> context, Collection<SplitT> splits) {
+    public StaticSplitEnumerator(
+            SplitEnumeratorContext<SplitT> context, Collection<SplitT> splits) {
         this.context = context;
         this.remaining = new ArrayDeque<>(splits);
     }

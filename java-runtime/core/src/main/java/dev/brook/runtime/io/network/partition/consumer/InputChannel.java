@@ -4,8 +4,8 @@ import dev.brook.runtime.io.network.buffer.Buffer;
 import java.io.IOException;
 
 /**
- * One channel of an input gate: the buffers of one producer subpartition. Implementations differ
- * in where the producer runs (same JVM, or across the network); the gate and the task do not care.
+ * One channel of an input gate: the buffers of one producer subpartition. Implementations differ in
+ * where the producer runs (same JVM, or across the network); the gate and the task do not care.
  *
  * <p>Threading model: {@link #pollBuffer} and {@link #hasBuffers} are called by the consuming task
  * thread; implementations notify the gate from other threads when data arrives.
