@@ -37,6 +37,7 @@ public final class MiniCluster implements AutoCloseable {
     private ResourceManager resourceManager;
     private Dispatcher dispatcher;
     private NetworkBufferPool networkBufferPool;
+    private ResultPartitionManager partitions;
     private boolean running;
 
     public MiniCluster(MiniClusterConfiguration config) {
@@ -60,7 +61,7 @@ public final class MiniCluster implements AutoCloseable {
         networkBufferPool = createNetworkBufferPool(config.configuration());
         // TaskManagers in one JVM share one partition registry: a local channel can read any
         // producer in the process directly.
-        ResultPartitionManager partitions = new ResultPartitionManager();
+        partitions = new ResultPartitionManager();
         TaskManagerServices services =
                 new TaskManagerServices(
                         networkBufferPool, partitions, scheduler, dispatcher::userCodeClassLoader);
@@ -116,6 +117,10 @@ public final class MiniCluster implements AutoCloseable {
 
     public NetworkBufferPool getNetworkBufferPool() {
         return networkBufferPool;
+    }
+
+    public ResultPartitionManager getResultPartitionManager() {
+        return partitions;
     }
 
     public ResourceManager getResourceManager() {

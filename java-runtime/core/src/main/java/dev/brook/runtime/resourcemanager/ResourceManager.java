@@ -5,7 +5,6 @@ import dev.brook.runtime.taskexecutor.TaskExecutorGateway;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,18 +152,5 @@ public final class ResourceManager {
             total += owners.length;
         }
         return total;
-    }
-
-    /** Slots held per job, for tests and the REST overview. */
-    public synchronized Map<JobID, Integer> slotsByJob() {
-        Map<JobID, Integer> byJob = new HashMap<>();
-        for (JobID[] owners : slots.values()) {
-            for (JobID o : owners) {
-                if (o != null) {
-                    byJob.merge(o, 1, Integer::sum);
-                }
-            }
-        }
-        return byJob;
     }
 }

@@ -81,10 +81,6 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         }
     }
 
-    public int numberOfRunningTasks() {
-        return tasks.size();
-    }
-
     @Override
     public void close() {
         for (Task t : tasks.values()) {

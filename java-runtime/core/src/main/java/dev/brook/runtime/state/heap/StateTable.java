@@ -1,11 +1,14 @@
 package dev.brook.runtime.state.heap;
 
 import dev.brook.runtime.state.KeyGroupRange;
+import dev.brook.runtime.state.VoidNamespace;
 import java.util.HashMap;
 
 /**
  * The entries of one state: per key group, per namespace, per key. Key groups are kept apart so
- * that a snapshot can be written (and a restore redistributed) key group by key group.
+ * that a snapshot can be written (and a restore redistributed) key group by key group. State that
+ * is not scoped to a window lives in the {@link VoidNamespace}, which gets maps of its own so that
+ * its accesses (the common case) cost one hash lookup, not two.
  *
  * <p>Threading model: task thread only.
  */
@@ -13,23 +16,32 @@ final class StateTable<K, N, V> {
 
     private final HeapKeyedStateBackend<K> backend;
     private final int firstKeyGroup;
-    private final HashMap<N, HashMap<K, V>>[] maps;
+    private final HashMap<K, V>[] voidMaps;
+    private final HashMap<N, HashMap<K, V>>[] namespacedMaps;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     StateTable(HeapKeyedStateBackend<K> backend, KeyGroupRange range) {
         this.backend = backend;
         this.firstKeyGroup = range.start();
-        this.maps = new HashMap[range.numberOfKeyGroups()];
+        this.voidMaps = new HashMap[range.numberOfKeyGroups()];
+        this.namespacedMaps = new HashMap[range.numberOfKeyGroups()];
     }
 
     private HashMap<K, V> keyMap(N namespace, boolean create) {
         int idx = backend.getCurrentKeyGroup() - firstKeyGroup;
-        HashMap<N, HashMap<K, V>> byNamespace = maps[idx];
+        if (namespace == VoidNamespace.INSTANCE) {
+            HashMap<K, V> m = voidMaps[idx];
+            if (m == null && create) {
+                m = voidMaps[idx] = new HashMap<>();
+            }
+            return m;
+        }
+        HashMap<N, HashMap<K, V>> byNamespace = namespacedMaps[idx];
         if (byNamespace == null) {
             if (!create) {
                 return null;
             }
-            byNamespace = maps[idx] = new HashMap<>(4);
+            byNamespace = namespacedMaps[idx] = new HashMap<>(4);
         }
         HashMap<K, V> byKey = byNamespace.get(namespace);
         if (byKey == null && create) {
@@ -54,22 +66,9 @@ final class StateTable<K, N, V> {
             return null;
         }
         V old = m.remove(backend.getCurrentKey());
-        if (m.isEmpty()) {
-            maps[backend.getCurrentKeyGroup() - firstKeyGroup].remove(namespace);
+        if (m.isEmpty() && namespace != VoidNamespace.INSTANCE) {
+            namespacedMaps[backend.getCurrentKeyGroup() - firstKeyGroup].remove(namespace);
         }
         return old;
-    }
-
-    /** Number of (key, namespace) entries, for tests and metrics. */
-    int size() {
-        int n = 0;
-        for (HashMap<N, HashMap<K, V>> byNamespace : maps) {
-            if (byNamespace != null) {
-                for (HashMap<K, V> byKey : byNamespace.values()) {
-                    n += byKey.size();
-                }
-            }
-        }
-        return n;
     }
 }

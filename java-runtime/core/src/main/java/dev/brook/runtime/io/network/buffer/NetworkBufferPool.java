@@ -15,7 +15,6 @@ public final class NetworkBufferPool {
     private final int segmentSize;
     private final int totalSegments;
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
-    private int allocated;
     private int reserved;
     private int extra;
 
@@ -88,7 +87,6 @@ public final class NetworkBufferPool {
     private byte[] takeSegment() {
         byte[] s = free.poll();
         if (s == null) {
-            allocated++;
             s = new byte[segmentSize];
         }
         return s;
@@ -98,8 +96,8 @@ public final class NetworkBufferPool {
         free.add(segment);
     }
 
-    /** Segments currently allocated from the heap (for tests and metrics). */
-    public synchronized int getAllocatedSegments() {
-        return allocated;
+    /** Segments reserved by live partitions; zero once every partition is released. */
+    public synchronized int getReservedSegments() {
+        return reserved;
     }
 }

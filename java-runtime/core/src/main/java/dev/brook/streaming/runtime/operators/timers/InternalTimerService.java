@@ -117,14 +117,6 @@ public final class InternalTimerService<K, N> {
         }
     }
 
-    public int numEventTimeTimers() {
-        return eventTimers.size();
-    }
-
-    public int numProcessingTimeTimers() {
-        return processingTimers.size();
-    }
-
     /** Stops the processing-time wake-up; pending timers stay (they are state). */
     public void close() {
         if (wakeUp != null) {
