@@ -2,13 +2,14 @@
 # Brook vs. Apache Flink: builds the benchmark jobs, runs each on both engines in separate JVMs
 # with identical JVM flags, and prints a table of median throughput and start-up times.
 #
-#   bench/run.sh                                  # everything (about 6-10 minutes on 2 cores)
+#   bench/run.sh                                  # everything (about 4-8 minutes on 2 cores)
 #   bench/run.sh --bench wordcount --parallelism 1 --runs 1   # a quick look
 #
 # Options:
-#   --bench LIST         comma-separated subset of: wordcount,keyed-reduce,trivial (default: all)
+#   --bench LIST         comma-separated subset of: wordcount, keyed-reduce, trivial,
+#                        execute-overhead (default: all four)
 #   --parallelism LIST   comma-separated parallelisms for the throughput benchmarks (default: 1,2)
-#   --runs N             measured runs per engine and setting, alternating engines (default: 3)
+#   --runs N             JVMs per engine and setting, alternating engines (default: 3)
 #   --warmups N          unmeasured runs inside each JVM before the measured one (default: 1)
 #   --records N          input records per throughput run (default: 10,000,000)
 #   --warmup-records N   input records per warm-up run (default: records / 5)
@@ -17,18 +18,25 @@
 #   --jvm-flags "..."    JVM flags for both engines (default: "-Xmx2g -XX:+UseParallelGC";
 #                        also read from BENCH_JVM_FLAGS)
 #
-# Throughput is input records / wall time of env.execute() of the measured run, which for both
-# engines includes starting and stopping their local (mini) cluster. Each measured run happens in
-# a fresh JVM after --warmups warm-up executions in that JVM; the table shows the median over
-# --runs such JVMs. The "CPU" ratio compares records per CPU-second of the whole JVM during the
-# same call instead, which is steadier when other work shares the machine. The trivial job's time
-# is the whole process, from JVM start to exit (wall), and the CPU time (user + system) it used.
+# What is measured:
+#   wordcount, keyed-reduce  input records / wall time of env.execute() of the measured run, which
+#                        for both engines includes starting and stopping their local cluster. Each
+#                        measured run happens in a fresh JVM after --warmups warm-up executions in
+#                        that JVM; the table shows the median over --runs JVMs. The "(CPU)" column
+#                        compares records per CPU-second of the whole JVM during the same call,
+#                        which is steadier when other work shares the machine.
+#   trivial              fromElements(1, 2, 3).print(): the whole process, JVM start to exit (wall;
+#                        CPU = user + system), median over --trivial-runs processes.
+#   execute-overhead     wall time of env.execute() of a 10-word WordCount in a warm JVM (after 3
+#                        warm-ups): the fixed cost per job that the throughput figures include.
+#
+# Every line of every run goes to bench/target/results/<UTC time>.txt.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 
-benches="wordcount,keyed-reduce,trivial"
+benches="wordcount,keyed-reduce,trivial,execute-overhead"
 parallelisms="1,2"
 runs=3
 warmups=1
@@ -59,10 +67,14 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
+selected() { # benchmark
+    [[ ",$benches," == *",$1,"* ]]
+}
+
 for b in ${benches//,/ }; do
     case "$b" in
-        wordcount | keyed-reduce | trivial) ;;
-        *) die "unknown benchmark '$b'; choose from wordcount, keyed-reduce, trivial" ;;
+        wordcount | keyed-reduce | trivial | execute-overhead) ;;
+        *) die "unknown benchmark '$b'; choose from wordcount, keyed-reduce, trivial, execute-overhead" ;;
     esac
 done
 
@@ -74,7 +86,13 @@ if [[ $build == 1 ]]; then
     if command -v flock >/dev/null; then
         mvn_cmd=(flock /tmp/brook-mvn.lock "${mvn_cmd[@]}")
     fi
-    (cd "$ROOT" && "${mvn_cmd[@]}") || die "build failed"
+    build_log="$(mktemp)"
+    if ! (cd "$ROOT" && "${mvn_cmd[@]}") >"$build_log" 2>&1; then
+        cat "$build_log" >&2
+        rm -f "$build_log"
+        die "build failed: (cd $ROOT && ${mvn_cmd[*]})"
+    fi
+    rm -f "$build_log"
 fi
 
 classpath() { # engine
@@ -100,10 +118,11 @@ results_dir="$BENCH_DIR/target/results"
 mkdir -p "$results_dir"
 results="$results_dir/$(date -u +%Y%m%dT%H%M%SZ).txt"
 read -r -a jvm <<<"$jvm_flags"
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 {
     echo "# $(date -u +%FT%TZ) bench/run.sh"
     echo "# nproc=$(nproc) jvm_flags=$jvm_flags runs=$runs warmups=$warmups"
-    echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "# load average at start: $load_at_start"
     java -version 2>&1 | sed 's/^/# /'
 } >"$results"
 
@@ -121,8 +140,32 @@ median() { # numbers on stdin
         if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+value_of() { # key, lines on stdin
+    sed -nE "s/.* $1=([^ ]+).*/\1/p"
+}
+
+ratio() { # a b
+    echo "$1 / $2" | bc -l
+}
+
+# One JVM running one benchmark class; appends its RESULT line, labelled $label, to $results.
+run_jvm() { # engine class label args...
+    local engine=$1 class=$2 label=$3 out err
+    shift 3
+    err="$(mktemp)"
+    if ! out="$(java "${jvm[@]}" -cp "$(engine_cp "$engine")" "dev.brook.bench.$engine.$class" \
+        "$@" 2>"$err")"; then
+        cat "$err" >&2
+        rm -f "$err"
+        die "$engine $label failed: java ${jvm[*]} -cp $(engine_cp "$engine") dev.brook.bench.$engine.$class $*"
+    fi
+    sed 's/^/# /' "$err" >>"$results"
+    rm -f "$err"
+    grep '^RESULT ' <<<"$out" | sed -E "s/ bench=[^ ]+/ bench=$label/" | tee -a "$results" >&2
+}
+
 run_throughput() { # engine bench parallelism
-    local engine=$1 bench=$2 p=$3 class out err
+    local engine=$1 bench=$2 p=$3 class
     case "$bench" in
         wordcount) class=WordCountBench ;;
         keyed-reduce) class=KeyedReduceBench ;;
@@ -130,16 +173,7 @@ run_throughput() { # engine bench parallelism
     local args=(--parallelism "$p" --warmups "$warmups" --runs 1)
     [[ -n $records ]] && args+=(--records "$records")
     [[ -n $warmup_records ]] && args+=(--warmup-records "$warmup_records")
-    err="$(mktemp)"
-    if ! out="$(java "${jvm[@]}" -cp "$(engine_cp "$engine")" "dev.brook.bench.$engine.$class" \
-        "${args[@]}" 2>"$err")"; then
-        cat "$err" >&2
-        rm -f "$err"
-        die "$engine $bench p=$p failed"
-    fi
-    sed 's/^/# /' "$err" >>"$results"
-    rm -f "$err"
-    grep '^RESULT ' <<<"$out" | tee -a "$results" >&2
+    run_jvm "$engine" "$class" "$bench" "${args[@]}"
 }
 
 run_trivial() { # engine
@@ -149,80 +183,87 @@ run_trivial() { # engine
     if ! out="$(timeout 300 /usr/bin/time -o "$cpu" -f '%U %S' java "${jvm[@]}" \
         -cp "$(engine_cp "$engine")" "dev.brook.bench.$engine.TrivialJob" 2>&1)"; then
         echo "$out" >&2
-        die "$engine trivial job failed"
+        die "$engine trivial job failed (or did not exit within 300 s)"
     fi
     end=$(date +%s%N)
     # Both print "<subtask>> <n>"; all three numbers must be there.
     for n in 1 2 3; do
         grep -qE "(^|> )$n\$" <<<"$out" || die "$engine trivial job did not print $n: $out"
     done
-    local line
-    line="$(printf 'TRIVIAL engine=%s seconds=%.3f cpu_seconds=%.2f' "$engine" \
-        "$(echo "($end - $start) / 1000000000" | bc -l)" \
-        "$(awk '{ print $1 + $2 }' "$cpu")")"
+    printf 'TRIVIAL engine=%s seconds=%.3f cpu_seconds=%.2f\n' "$engine" \
+        "$(ratio "($end - $start)" 1000000000)" "$(awk '{ print $1 + $2 }' "$cpu")" |
+        tee -a "$results" >&2
     rm -f "$cpu"
-    echo "$line" | tee -a "$results" >&2
 }
 
-value_of() { # key, lines on stdin
-    sed -nE "s/.* $1=([^ ]+).*/\1/p"
+medians() { # line-prefix key [filter] -> "brook flink"
+    local b f
+    b=$(grep "^$1 engine=brook ${3:-}" "$results" | value_of "$2" | median)
+    f=$(grep "^$1 engine=flink ${3:-}" "$results" | value_of "$2" | median)
+    echo "$b $f"
 }
 
-declare -a table=()
-for bench in ${benches//,/ }; do
-    [[ $bench == trivial ]] && continue
+declare -a throughput_rows=() time_rows=()
+for bench in wordcount keyed-reduce; do
+    selected "$bench" || continue
     for p in ${parallelisms//,/ }; do
-        echo "== $bench p=$p: $runs run(s) per engine" >&2
+        echo "== $bench p=$p: $runs JVM(s) per engine" >&2
         for ((r = 1; r <= runs; r++)); do
             for engine in $(engine_order "$r"); do
                 run_throughput "$engine" "$bench" "$p"
             done
         done
-        b=$(grep "^RESULT engine=brook bench=$bench p=$p " "$results" | value_of recs_per_s | median)
-        f=$(grep "^RESULT engine=flink bench=$bench p=$p " "$results" | value_of recs_per_s | median)
-        bc_=$(grep "^RESULT engine=brook bench=$bench p=$p " "$results" | value_of recs_per_cpu_s | median)
-        fc=$(grep "^RESULT engine=flink bench=$bench p=$p " "$results" | value_of recs_per_cpu_s | median)
-        table+=("$(printf '%-14s %3s %15.0f %15.0f %10.2fx %10.2fx' "$bench" "$p" "$b" "$f" \
-            "$(echo "$b / $f" | bc -l)" "$(echo "$bc_ / $fc" | bc -l)")")
+        read -r b f <<<"$(medians RESULT recs_per_s "bench=$bench p=$p ")"
+        read -r bc_ fc <<<"$(medians RESULT recs_per_cpu_s "bench=$bench p=$p ")"
+        throughput_rows+=("$(printf '%-18s %3s %15.0f %15.0f %10.2fx %10.2fx' "$bench" "$p" \
+            "$b" "$f" "$(ratio "$b" "$f")" "$(ratio "$bc_" "$fc")")")
     done
 done
 
-trivial_line=""
-trivial_cpu=""
-if [[ ",$benches," == *",trivial,"* ]]; then
+if selected trivial; then
     echo "== trivial job: $trivial_runs process(es) per engine" >&2
     for ((r = 1; r <= trivial_runs; r++)); do
         for engine in $(engine_order "$r"); do
             run_trivial "$engine"
         done
     done
-    b=$(grep '^TRIVIAL engine=brook' "$results" | value_of seconds | median)
-    f=$(grep '^TRIVIAL engine=flink' "$results" | value_of seconds | median)
-    bc_=$(grep '^TRIVIAL engine=brook' "$results" | value_of cpu_seconds | median)
-    fc=$(grep '^TRIVIAL engine=flink' "$results" | value_of cpu_seconds | median)
-    trivial_line="$(printf '%-14s %3s %13.3f s %13.3f s %10.2fx %10.2fx' trivial - "$b" "$f" \
-        "$(echo "$b / $f" | bc -l)" "$(echo "$bc_ / $fc" | bc -l)")"
-    trivial_cpu="$(printf 'trivial job CPU time (user + system), median: Brook %.2f s, Flink %.2f s' "$bc_" "$fc")"
+    read -r b f <<<"$(medians TRIVIAL seconds)"
+    read -r bc_ fc <<<"$(medians TRIVIAL cpu_seconds)"
+    time_rows+=("$(printf '%-18s %13.3f s %13.3f s %10.2fx %10.2fx   CPU %.2f s vs %.2f s' \
+        "trivial (process)" "$b" "$f" "$(ratio "$b" "$f")" "$(ratio "$bc_" "$fc")" "$bc_" "$fc")")
+fi
+
+if selected execute-overhead; then
+    echo "== execute-overhead: $runs JVM(s) per engine" >&2
+    for ((r = 1; r <= runs; r++)); do
+        for engine in $(engine_order "$r"); do
+            run_jvm "$engine" WordCountBench execute-overhead \
+                --parallelism 1 --records 10 --warmup-records 10 --warmups 3 --runs 1
+        done
+    done
+    read -r b f <<<"$(medians RESULT millis "bench=execute-overhead ")"
+    read -r bc_ fc <<<"$(medians RESULT cpu_millis "bench=execute-overhead ")"
+    time_rows+=("$(printf '%-18s %13.3f s %13.3f s %10.2fx %10.2fx   CPU %.2f s vs %.2f s' \
+        "execute-overhead" "$(ratio "$b" 1000)" "$(ratio "$f" 1000)" "$(ratio "$b" "$f")" \
+        "$(ratio "$bc_" "$fc")" "$(ratio "$bc_" 1000)" "$(ratio "$fc" 1000)")")
 fi
 
 # --- report ------------------------------------------------------------------------------------
 {
     echo
     echo "nproc=$(nproc), $(java -version 2>&1 | head -1), JVM flags: $jvm_flags"
-    echo "median of $runs run(s) per engine; warm-ups per JVM: $warmups"
-    echo "load average (1/5/15 min) at start: $(sed -n 's/^# load average at start: //p' "$results"), at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo
-    if ((${#table[@]})); then
-        printf '%-14s %3s %15s %15s %11s %11s\n' benchmark p "Brook rec/s" "Flink rec/s" \
+    echo "median of $runs JVM(s) per engine (trivial: $trivial_runs); warm-ups per JVM: $warmups"
+    echo "load average (1/5/15 min) at start: $load_at_start, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    if ((${#throughput_rows[@]})); then
+        echo
+        printf '%-18s %3s %15s %15s %11s %11s\n' benchmark p "Brook rec/s" "Flink rec/s" \
             Brook/Flink "(CPU)"
-        printf '%s\n' "${table[@]}"
+        printf '%s\n' "${throughput_rows[@]}"
     fi
-    if [[ -n $trivial_line ]]; then
-        if ((${#table[@]})); then echo; fi
-        printf '%-14s %3s %15s %15s %11s %11s\n' benchmark p "Brook process" "Flink process" \
-            Brook/Flink "(CPU)"
-        echo "$trivial_line"
-        echo "$trivial_cpu"
+    if ((${#time_rows[@]})); then
+        echo
+        printf '%-18s %15s %15s %11s %11s\n' "time (lower wins)" Brook Flink Brook/Flink "(CPU)"
+        printf '%s\n' "${time_rows[@]}"
     fi
     echo
     echo "all runs: $results"

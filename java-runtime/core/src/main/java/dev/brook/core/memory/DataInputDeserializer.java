@@ -2,9 +2,6 @@ package dev.brook.core.memory;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,13 +11,6 @@ import java.nio.charset.StandardCharsets;
  * <p>Threading model: not thread-safe; owned by one task thread.
  */
 public final class DataInputDeserializer implements DataInputView {
-
-    private static final VarHandle INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT =
-            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buffer;
     private int position;
@@ -108,7 +98,7 @@ public final class DataInputDeserializer implements DataInputView {
     @Override
     public short readShort() throws IOException {
         require(2);
-        short v = (short) SHORT.get(buffer, position);
+        short v = (short) ((buffer[position] << 8) | (buffer[position + 1] & 0xFF));
         position += 2;
         return v;
     }
@@ -126,7 +116,7 @@ public final class DataInputDeserializer implements DataInputView {
     @Override
     public int readInt() throws IOException {
         require(4);
-        int v = (int) INT.get(buffer, position);
+        int v = getInt(buffer, position);
         position += 4;
         return v;
     }
@@ -134,9 +124,18 @@ public final class DataInputDeserializer implements DataInputView {
     @Override
     public long readLong() throws IOException {
         require(8);
-        long v = (long) LONG.get(buffer, position);
+        long v =
+                ((long) getInt(buffer, position) << 32)
+                        | (getInt(buffer, position + 4) & 0xFFFFFFFFL);
         position += 8;
         return v;
+    }
+
+    private static int getInt(byte[] b, int pos) {
+        return (b[pos] << 24)
+                | ((b[pos + 1] & 0xFF) << 16)
+                | ((b[pos + 2] & 0xFF) << 8)
+                | (b[pos + 3] & 0xFF);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.brook.runtime.state.heap;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.VoidNamespace;
 import java.util.HashMap;
+import java.util.function.BiFunction;
 
 /**
  * The entries of one state: per key group, per namespace, per key. Key groups are kept apart so
@@ -58,6 +59,11 @@ final class StateTable<K, N, V> {
 
     void put(N namespace, V value) {
         keyMap(namespace, true).put(backend.getCurrentKey(), value);
+    }
+
+    /** Stores {@code value}, or {@code merger(current, value)} if there is one; returns it. */
+    V merge(N namespace, V value, BiFunction<V, V, V> merger) {
+        return keyMap(namespace, true).merge(backend.getCurrentKey(), value, merger);
     }
 
     V remove(N namespace) {

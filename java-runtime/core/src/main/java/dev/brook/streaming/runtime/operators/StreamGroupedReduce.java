@@ -1,9 +1,9 @@
 package dev.brook.streaming.runtime.operators;
 
 import dev.brook.api.common.functions.ReduceFunction;
-import dev.brook.api.common.state.ValueState;
-import dev.brook.api.common.state.ValueStateDescriptor;
+import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.runtime.state.InternalReducingState;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -15,7 +15,7 @@ public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, R
     private static final String STATE_NAME = "_op_state";
 
     private final TypeInformation<IN> type;
-    private ValueState<IN> values;
+    private InternalReducingState<IN> values;
 
     public StreamGroupedReduce(
             OperatorParameters<IN> parameters,
@@ -29,16 +29,15 @@ public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, R
     public void open() throws Exception {
         super.open();
         values =
-                getKeyedStateBackend()
-                        .getOrCreateKeyedState(new ValueStateDescriptor<>(STATE_NAME, type));
+                (InternalReducingState<IN>)
+                        getKeyedStateBackend()
+                                .getOrCreateKeyedState(
+                                        new ReducingStateDescriptor<>(
+                                                STATE_NAME, userFunction, type));
     }
 
     @Override
     public void processElement(StreamRecord<IN> element) throws Exception {
-        IN value = element.getValue();
-        IN current = values.value();
-        IN updated = current == null ? value : userFunction.reduce(current, value);
-        values.update(updated);
-        output.collect(element.replace(updated));
+        output.collect(element.replace(values.addAndGet(element.getValue())));
     }
 }
