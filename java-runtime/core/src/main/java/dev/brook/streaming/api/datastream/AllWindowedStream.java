@@ -70,21 +70,15 @@ public class AllWindowedStream<T, W extends Window> {
         return single(windowed.aggregate(function));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function) {
         TypeInformation<R> out =
                 TypeExtractor.extractTypeArgument(
                         function, AllWindowFunction.class, 1, windowed.inputType());
         return single(
                 windowed.build(
-                        "Window(Apply)",
-                        out,
-                        windowed.listing(),
-                        (dev.brook.streaming.runtime.operators.windowing.InternalWindowFunction)
-                                WindowFunctions.ofAll(function)));
+                        "Window(Apply)", out, windowed.listing(), WindowFunctions.ofAll(function)));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
         TypeInformation<R> out =
                 TypeExtractor.extractTypeArgument(
@@ -94,8 +88,7 @@ public class AllWindowedStream<T, W extends Window> {
                         "Window(Process)",
                         out,
                         windowed.listing(),
-                        (dev.brook.streaming.runtime.operators.windowing.InternalWindowFunction)
-                                WindowFunctions.ofAll(function)));
+                        WindowFunctions.ofAll(function)));
     }
 
     public SingleOutputStreamOperator<T> sum(int position) {

@@ -4,7 +4,6 @@ import dev.brook.api.common.eventtime.NoWatermarksGenerator;
 import dev.brook.api.common.eventtime.RecordTimestampAssigner;
 import dev.brook.api.common.eventtime.TimestampAssigner;
 import dev.brook.api.common.eventtime.WatermarkGenerator;
-import dev.brook.api.common.eventtime.WatermarkOutput;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.api.connector.source.ReaderOutput;
 import dev.brook.api.connector.source.Source;
@@ -25,7 +24,6 @@ import dev.brook.runtime.source.event.RequestSplitEvent;
 import dev.brook.runtime.source.event.SourceEventWrapper;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
-import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -178,13 +176,12 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
      * The reader's output: extracts timestamps and feeds the watermark generator, except when the
      * strategy needs neither, in which case records pass straight through.
      */
-    private final class OutputImpl implements ReaderOutput<OUT>, WatermarkOutput {
+    private final class OutputImpl implements ReaderOutput<OUT> {
         private final TimestampAssigner<OUT> assigner;
         private final WatermarkGenerator<OUT> generator;
         private final boolean passThrough;
         private final StreamRecord<OUT> reuse = new StreamRecord<>(null);
-        private long lastWatermark = Long.MIN_VALUE;
-        private boolean idle;
+        private final WatermarkEmitter watermarks = new WatermarkEmitter(output);
 
         OutputImpl(TimestampAssigner<OUT> assigner, WatermarkGenerator<OUT> generator) {
             this.assigner = assigner;
@@ -218,36 +215,26 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
                 output.collect(reuse.replace(record, ts));
             }
             // After the record: a watermark it causes must not overtake it.
-            generator.onEvent(record, ts, this);
+            generator.onEvent(record, ts, watermarks);
         }
 
         void periodicEmit() {
-            generator.onPeriodicEmit(this);
+            generator.onPeriodicEmit(watermarks);
         }
 
         @Override
         public void emitWatermark(dev.brook.api.common.eventtime.Watermark watermark) {
-            markActive();
-            if (watermark.getTimestamp() > lastWatermark) {
-                lastWatermark = watermark.getTimestamp();
-                output.emitWatermark(new Watermark(lastWatermark));
-            }
+            watermarks.emitWatermark(watermark);
         }
 
         @Override
         public void markIdle() {
-            if (!idle) {
-                idle = true;
-                output.emitWatermarkStatus(WatermarkStatus.IDLE);
-            }
+            watermarks.markIdle();
         }
 
         @Override
         public void markActive() {
-            if (idle) {
-                idle = false;
-                output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
-            }
+            watermarks.markActive();
         }
 
         @Override

@@ -4,7 +4,6 @@ import dev.brook.api.common.eventtime.TimestampAssigner;
 import dev.brook.api.common.eventtime.TimestampAssignerSupplier;
 import dev.brook.api.common.eventtime.WatermarkGenerator;
 import dev.brook.api.common.eventtime.WatermarkGeneratorSupplier;
-import dev.brook.api.common.eventtime.WatermarkOutput;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
@@ -16,22 +15,21 @@ import java.util.concurrent.ScheduledFuture;
  * dropped (this operator defines event time from here on), except the final one that marks the end
  * of input.
  */
-public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOperator<T, T>
-        implements WatermarkOutput {
+public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOperator<T, T> {
 
     private final WatermarkStrategy<T> strategy;
     private final long autoWatermarkInterval;
     private TimestampAssigner<T> assigner;
     private WatermarkGenerator<T> generator;
     private ScheduledFuture<?> periodic;
-    private long lastEmitted = Long.MIN_VALUE;
-    private boolean idle;
+    private final WatermarkEmitter watermarks;
 
     public TimestampsAndWatermarksOperator(
             OperatorParameters<T> parameters, WatermarkStrategy<T> strategy, long interval) {
         super(parameters);
         this.strategy = strategy;
         this.autoWatermarkInterval = interval;
+        this.watermarks = new WatermarkEmitter(output);
     }
 
     @Override
@@ -43,7 +41,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOp
                     parameters
                             .processingTimeService()
                             .scheduleAtFixedRate(
-                                    t -> generator.onPeriodicEmit(this),
+                                    t -> generator.onPeriodicEmit(watermarks),
                                     autoWatermarkInterval,
                                     autoWatermarkInterval);
         }
@@ -57,45 +55,19 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOp
         element.setTimestamp(ts);
         // The record goes out before any watermark it causes, so it is never late by itself.
         output.collect(element);
-        generator.onEvent(value, ts, this);
+        generator.onEvent(value, ts, watermarks);
     }
 
     @Override
     public void processWatermark(Watermark mark) {
         if (mark.timestamp() == Long.MAX_VALUE) {
-            generator.onPeriodicEmit(this);
-            emitWatermark(dev.brook.api.common.eventtime.Watermark.MAX_WATERMARK);
+            generator.onPeriodicEmit(watermarks);
+            watermarks.emitWatermark(dev.brook.api.common.eventtime.Watermark.MAX_WATERMARK);
         }
     }
 
     @Override
     public void processWatermarkStatus(WatermarkStatus status) {}
-
-    @Override
-    public void emitWatermark(dev.brook.api.common.eventtime.Watermark watermark) {
-        markActive();
-        if (watermark.getTimestamp() > lastEmitted) {
-            lastEmitted = watermark.getTimestamp();
-            currentWatermark = lastEmitted;
-            output.emitWatermark(new Watermark(lastEmitted));
-        }
-    }
-
-    @Override
-    public void markIdle() {
-        if (!idle) {
-            idle = true;
-            output.emitWatermarkStatus(WatermarkStatus.IDLE);
-        }
-    }
-
-    @Override
-    public void markActive() {
-        if (idle) {
-            idle = false;
-            output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
-        }
-    }
 
     @Override
     public void finish() {

@@ -263,6 +263,36 @@ class EventTimeWindowITCase {
                         Tuple2.of("b", 2400L));
     }
 
+    @Test
+    void windowAllGathersEveryRecordIntoOneOperator() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        CollectingSink<Long> results = new CollectingSink<>();
+        env.fromSequence(1, 8).countWindowAll(4).apply(new SumAll()).addSink(results);
+        env.execute();
+        // Whatever the arrival order, each window of four sums to some part of 36.
+        assertThat(results.getResults()).hasSize(2);
+        assertThat(results.getResults().stream().mapToLong(Long::longValue).sum()).isEqualTo(36L);
+    }
+
+    static final class SumAll
+            implements dev.brook.streaming.api.functions.windowing.AllWindowFunction<
+                    Long, Long, dev.brook.streaming.api.windowing.windows.GlobalWindow> {
+        @Override
+        public void apply(
+                dev.brook.streaming.api.windowing.windows.GlobalWindow window,
+                Iterable<Long> values,
+                Collector<Long> out) {
+            long sum = 0;
+            int n = 0;
+            for (Long v : values) {
+                sum += v;
+                n++;
+            }
+            assertThat(n).isEqualTo(4);
+            out.collect(sum);
+        }
+    }
+
     /** Entries that differ between the maps, readable even when the maps are large. */
     static Map<String, String> differences(Map<String, Long> expected, Map<String, Long> actual) {
         Map<String, String> differences = new TreeMap<>();

@@ -61,7 +61,8 @@ public final class WindowFunctions {
         };
     }
 
-    public static <IN, OUT, W extends Window> InternalWindowFunction<IN, OUT, Object, W> ofAll(
+    /** A non-keyed window function; the (constant) key is ignored. */
+    public static <IN, OUT, K, W extends Window> InternalWindowFunction<IN, OUT, K, W> ofAll(
             AllWindowFunction<IN, OUT, W> fn) {
         return new InternalWindowFunction<>() {
             private static final long serialVersionUID = 1L;
@@ -78,7 +79,7 @@ public final class WindowFunctions {
 
             @Override
             public void process(
-                    Object key, W window, WindowContext ctx, Iterable<IN> input, Collector<OUT> out)
+                    K key, W window, WindowContext ctx, Iterable<IN> input, Collector<OUT> out)
                     throws Exception {
                 fn.apply(window, input, out);
             }
@@ -90,7 +91,8 @@ public final class WindowFunctions {
         return new ProcessAdapter<>(fn);
     }
 
-    public static <IN, OUT, W extends Window> InternalWindowFunction<IN, OUT, Object, W> ofAll(
+    /** A non-keyed process window function; the (constant) key is ignored. */
+    public static <IN, OUT, K, W extends Window> InternalWindowFunction<IN, OUT, K, W> ofAll(
             ProcessAllWindowFunction<IN, OUT, W> fn) {
         return new ProcessAllAdapter<>(fn);
     }
@@ -172,8 +174,8 @@ public final class WindowFunctions {
         }
     }
 
-    private static final class ProcessAllAdapter<IN, OUT, W extends Window>
-            implements InternalWindowFunction<IN, OUT, Object, W> {
+    private static final class ProcessAllAdapter<IN, OUT, K, W extends Window>
+            implements InternalWindowFunction<IN, OUT, K, W> {
         private static final long serialVersionUID = 1L;
         private final ProcessAllWindowFunction<IN, OUT, W> fn;
         private transient Ctx ctx;
@@ -195,7 +197,7 @@ public final class WindowFunctions {
 
         @Override
         public void process(
-                Object key, W window, WindowContext context, Iterable<IN> input, Collector<OUT> out)
+                K key, W window, WindowContext context, Iterable<IN> input, Collector<OUT> out)
                 throws Exception {
             ctx.window = window;
             ctx.internal = context;
