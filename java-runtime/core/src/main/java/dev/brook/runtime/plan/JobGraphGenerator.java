@@ -3,8 +3,10 @@ package dev.brook.runtime.plan;
 import dev.brook.api.common.JobID;
 import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.api.connector.source.Boundedness;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.configuration.Configuration;
+import dev.brook.configuration.ExecutionOptions;
 import dev.brook.runtime.jobgraph.DistributionPattern;
 import dev.brook.runtime.jobgraph.IntermediateDataSetID;
 import dev.brook.runtime.jobgraph.JobEdge;
@@ -131,12 +133,38 @@ public final class JobGraphGenerator {
         for (Chain chain : chains) {
             vertices.add(createVertex(chain, dataSets));
         }
-        return new JobGraph(
-                JobID.generate(),
-                settings.jobName(),
-                vertices,
-                settings.configuration(),
-                settings.executionMode());
+        RuntimeExecutionMode mode = resolveExecutionMode();
+        Configuration jobConfiguration = new Configuration(settings.configuration());
+        jobConfiguration.set(ExecutionOptions.RUNTIME_MODE, mode);
+        return new JobGraph(JobID.generate(), settings.jobName(), vertices, jobConfiguration, mode);
+    }
+
+    /**
+     * BATCH or STREAMING: AUTOMATIC becomes BATCH when every source is bounded. BATCH with an
+     * unbounded source is a contradiction and fails.
+     */
+    private RuntimeExecutionMode resolveExecutionMode() {
+        Node unbounded = null;
+        for (Node n : nodes.values()) {
+            if (n.transformation instanceof SourceTransformation<?> st
+                    && st.getSource().getBoundedness() != Boundedness.BOUNDED) {
+                unbounded = n;
+                break;
+            }
+        }
+        RuntimeExecutionMode requested = settings.executionMode();
+        if (requested == RuntimeExecutionMode.AUTOMATIC) {
+            return unbounded == null ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING;
+        }
+        if (requested == RuntimeExecutionMode.BATCH && unbounded != null) {
+            throw new IllegalStateException(
+                    "The source '"
+                            + unbounded.name
+                            + "' is unbounded, but the job runs in BATCH mode"
+                            + " ('execution.runtime-mode'). Use STREAMING or AUTOMATIC for jobs"
+                            + " with unbounded sources.");
+        }
+        return requested;
     }
 
     private void buildNodesAndEdges(List<Transformation<?>> transformations) {

@@ -1,9 +1,9 @@
 package dev.brook.runtime.state.heap;
 
 import dev.brook.runtime.state.KeyGroupRange;
+import dev.brook.runtime.state.ReduceMerger;
 import dev.brook.runtime.state.VoidNamespace;
 import java.util.HashMap;
-import java.util.function.BiFunction;
 
 /**
  * The entries of one state: per key group, per namespace, per key. Key groups are kept apart so
@@ -61,9 +61,9 @@ final class StateTable<K, N, V> {
         keyMap(namespace, true).put(backend.getCurrentKey(), value);
     }
 
-    /** Stores {@code value}, or {@code merger(current, value)} if there is one; returns it. */
-    V merge(N namespace, V value, BiFunction<V, V, V> merger) {
-        return keyMap(namespace, true).merge(backend.getCurrentKey(), value, merger);
+    /** Stores {@code value}, reduced with the current value if there is one; returns it. */
+    V merge(N namespace, V value, ReduceMerger<V> merger) throws Exception {
+        return merger.merge(keyMap(namespace, true), backend.getCurrentKey(), value);
     }
 
     V remove(N namespace) {

@@ -1,6 +1,9 @@
 package dev.brook.streaming.runtime.operators;
 
+import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.java.functions.KeySelector;
+import dev.brook.configuration.Configuration;
+import dev.brook.configuration.ExecutionOptions;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.streaming.runtime.tasks.MailboxExecutor;
 import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
@@ -17,6 +20,7 @@ import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
  * @param processingTimeService the task's clock and timer scheduling
  * @param mailboxExecutor runs actions on the task thread
  * @param operatorEventGateway sends events to this operator's coordinator in the JobMaster
+ * @param jobConfiguration the job's configuration (with the resolved execution mode)
  */
 public record OperatorParameters<OUT>(
         String operatorName,
@@ -27,4 +31,11 @@ public record OperatorParameters<OUT>(
         KeySelector<?, ?> keySelector2,
         ProcessingTimeService processingTimeService,
         MailboxExecutor mailboxExecutor,
-        OperatorEventGateway operatorEventGateway) {}
+        OperatorEventGateway operatorEventGateway,
+        Configuration jobConfiguration) {
+
+    /** True if the job runs with BATCH semantics (final results only). */
+    public boolean isBatch() {
+        return jobConfiguration.get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
+    }
+}

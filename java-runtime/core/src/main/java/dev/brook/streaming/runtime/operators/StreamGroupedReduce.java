@@ -4,18 +4,27 @@ import dev.brook.api.common.functions.ReduceFunction;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.runtime.state.InternalReducingState;
+import dev.brook.runtime.state.ReduceMerger;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
+import java.util.HashMap;
 
 /**
- * Rolling reduce on a keyed stream: keeps one value per key and emits the updated value for every
- * record.
+ * Reduce on a keyed stream. In STREAMING mode it is rolling: it keeps one value per key in keyed
+ * state and emits the updated value for every record. In BATCH mode only the final value of each
+ * key is emitted, when the input has ended.
  */
 public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, ReduceFunction<IN>> {
 
     private static final String STATE_NAME = "_op_state";
 
     private final TypeInformation<IN> type;
+    private final boolean batch;
     private InternalReducingState<IN> values;
+
+    /** BATCH mode: the reduced value per key, emitted at the end. */
+    private final HashMap<Object, IN> finals = new HashMap<>();
+
+    private final ReduceMerger<IN> merger;
 
     public StreamGroupedReduce(
             OperatorParameters<IN> parameters,
@@ -23,6 +32,8 @@ public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, R
             TypeInformation<IN> type) {
         super(parameters, function);
         this.type = type;
+        this.batch = parameters.isBatch();
+        this.merger = new ReduceMerger<>(function);
     }
 
     @Override
@@ -38,6 +49,21 @@ public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, R
 
     @Override
     public void processElement(StreamRecord<IN> element) throws Exception {
-        output.collect(element.replace(values.addAndGet(element.getValue())));
+        if (batch) {
+            merger.merge(finals, getCurrentKey(), element.getValue());
+        } else {
+            output.collect(element.replace(values.addAndGet(element.getValue())));
+        }
+    }
+
+    @Override
+    public void finish() {
+        if (batch) {
+            StreamRecord<IN> record = new StreamRecord<>(null);
+            for (IN value : finals.values()) {
+                output.collect(record.replace(value));
+            }
+            finals.clear();
+        }
     }
 }

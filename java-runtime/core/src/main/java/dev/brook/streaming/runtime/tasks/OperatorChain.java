@@ -98,7 +98,8 @@ final class OperatorChain {
                             oc.keySelector2(),
                             timeService,
                             mailbox,
-                            event -> env.operatorEvents().send(operatorId, event));
+                            event -> env.operatorEvents().send(operatorId, event),
+                            env.jobConfiguration());
             StreamOperator<?> operator = oc.factory().create(params);
             operators[i] = operator;
             if (operator instanceof OperatorEventHandler handler) {
