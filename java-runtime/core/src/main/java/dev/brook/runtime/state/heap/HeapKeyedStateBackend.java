@@ -4,12 +4,15 @@ import dev.brook.api.common.state.AggregatingStateDescriptor;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
+import dev.brook.api.common.state.StateTtlConfig;
 import dev.brook.runtime.state.InternalKvState;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyGroupRangeAssignment;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.runtime.state.VoidNamespace;
+import dev.brook.runtime.state.ttl.TtlStates;
 import java.util.HashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Keyed state as Java objects on the heap (the {@code hashmap} backend). Fast: a state access is
@@ -20,14 +23,25 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
     private final HashMap<String, Registered> states = new HashMap<>();
+    private final HashMap<String, Registered> ttlStates = new HashMap<>();
+    private final LongSupplier ttlClock;
     private K currentKey;
     private int currentKeyGroup;
 
-    private record Registered(StateDescriptor<?, ?> descriptor, InternalKvState<?, ?> state) {}
+    private record Registered(StateDescriptor<?, ?> descriptor, Object state) {}
 
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
+        this(keyGroupRange, maxParallelism, System::currentTimeMillis);
+    }
+
+    /**
+     * @param ttlClock the processing-time clock state TTL is measured with (tests drive their own)
+     */
+    public HeapKeyedStateBackend(
+            KeyGroupRange keyGroupRange, int maxParallelism, LongSupplier ttlClock) {
         this.keyGroupRange = keyGroupRange;
         this.maxParallelism = maxParallelism;
+        this.ttlClock = ttlClock;
     }
 
     @Override
@@ -54,7 +68,58 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     @SuppressWarnings("unchecked")
     public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
-        return (S) getOrCreateInternalState(descriptor);
+        if (!descriptor.getTtlConfig().isEnabled()) {
+            return (S) getOrCreateInternalState(descriptor);
+        }
+        Registered existing = ttlStates.get(descriptor.getName());
+        if (existing != null) {
+            checkCompatible(existing, descriptor);
+            return (S) existing.state();
+        }
+        S state = (S) createTtlState(descriptor);
+        ttlStates.put(descriptor.getName(), new Registered(descriptor, state));
+        return state;
+    }
+
+    /** A TTL decorator over a plain heap state that stores values with their access time. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private State createTtlState(StateDescriptor<?, ?> descriptor) {
+        StateTtlConfig ttl = descriptor.getTtlConfig();
+        Object ns = VoidNamespace.INSTANCE;
+        StateTable table = new StateTable<>(this, keyGroupRange);
+        return switch (descriptor.getType()) {
+            case VALUE ->
+                    new TtlStates.TtlValueState<>(new HeapValueState<>(table, ns), ttl, ttlClock);
+            case LIST ->
+                    new TtlStates.TtlListState<>(new HeapListState<>(table, ns), ttl, ttlClock);
+            case MAP -> new TtlStates.TtlMapState<>(new HeapMapState<>(table, ns), ttl, ttlClock);
+            case REDUCING ->
+                    new TtlStates.TtlReducingState<>(
+                            new TtlStates.TtlValueState<>(
+                                    new HeapValueState<>(table, ns), ttl, ttlClock),
+                            ((ReducingStateDescriptor) descriptor).getReduceFunction());
+            case AGGREGATING ->
+                    new TtlStates.TtlAggregatingState<>(
+                            new TtlStates.TtlValueState<>(
+                                    new HeapValueState<>(table, ns), ttl, ttlClock),
+                            ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+        };
+    }
+
+    private static void checkCompatible(Registered existing, StateDescriptor<?, ?> descriptor) {
+        if (existing.descriptor().getType() != descriptor.getType()
+                || !existing.descriptor()
+                        .getTypeInformation()
+                        .equals(descriptor.getTypeInformation())) {
+            throw new IllegalStateException(
+                    "State '"
+                            + descriptor.getName()
+                            + "' is already registered as "
+                            + existing.descriptor()
+                            + "; it cannot also be "
+                            + descriptor
+                            + ". Use a different name.");
+        }
     }
 
     @Override
@@ -63,27 +128,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             StateDescriptor<S, ?> descriptor) {
         Registered existing = states.get(descriptor.getName());
         if (existing != null) {
-            if (existing.descriptor().getType() != descriptor.getType()
-                    || !existing.descriptor()
-                            .getTypeInformation()
-                            .equals(descriptor.getTypeInformation())) {
-                throw new IllegalStateException(
-                        "State '"
-                                + descriptor.getName()
-                                + "' is already registered as "
-                                + existing.descriptor()
-                                + "; it cannot also be "
-                                + descriptor
-                                + ". Use a different name.");
-            }
+            checkCompatible(existing, descriptor);
             return (InternalKvState<K, N>) existing.state();
         }
         if (descriptor.getTtlConfig().isEnabled()) {
             throw new UnsupportedOperationException(
                     "State '"
                             + descriptor.getName()
-                            + "' asks for a time-to-live; state TTL is not supported by this"
-                            + " version of Brook yet.");
+                            + "' asks for a time-to-live, which keyed state of functions supports"
+                            + " but window and trigger state does not.");
         }
         StateTable table = new StateTable<>(this, keyGroupRange);
         Object ns = VoidNamespace.INSTANCE;
