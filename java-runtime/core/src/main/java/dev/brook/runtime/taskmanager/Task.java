@@ -1,8 +1,6 @@
 package dev.brook.runtime.taskmanager;
 
 import dev.brook.api.common.JobID;
-import dev.brook.api.common.JobInfo;
-import dev.brook.api.common.TaskInfo;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.execution.ExecutionState;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
@@ -61,13 +59,13 @@ public final class Task implements Runnable {
         this.onTerminated = onTerminated;
         ExecutionAttemptID id = tdd.attemptId();
         this.nameWithSubtask =
-                tdd.taskName()
-                        + " ("
-                        + (id.subtaskIndex() + 1)
-                        + "/"
-                        + tdd.parallelism()
-                        + ")#"
-                        + id.attemptNumber();
+                new SubtaskInfo(
+                                tdd.taskName(),
+                                tdd.maxParallelism(),
+                                id.subtaskIndex(),
+                                tdd.parallelism(),
+                                id.attemptNumber())
+                        .getTaskNameWithSubtasks();
         List<TaskDeploymentDescriptor.ProducedPartition> produced = tdd.producedPartitions();
         this.partitions = new ResultPartition[produced.size()];
         try {
@@ -147,7 +145,7 @@ public final class Task implements Runnable {
                                     id.subtaskIndex(),
                                     tdd.parallelism(),
                                     id.attemptNumber()),
-                            new JobInfoImpl(tdd.jobId(), tdd.jobName()),
+                            new JobDescription(tdd.jobId(), tdd.jobName()),
                             userLoader,
                             config,
                             gates,
@@ -249,25 +247,4 @@ public final class Task implements Runnable {
             }
         }
     }
-
-    private record SubtaskInfo(
-            String getTaskName,
-            int getMaxNumberOfParallelSubtasks,
-            int getIndexOfThisSubtask,
-            int getNumberOfParallelSubtasks,
-            int getAttemptNumber)
-            implements TaskInfo {
-        @Override
-        public String getTaskNameWithSubtasks() {
-            return getTaskName
-                    + " ("
-                    + (getIndexOfThisSubtask + 1)
-                    + "/"
-                    + getNumberOfParallelSubtasks
-                    + ")#"
-                    + getAttemptNumber;
-        }
-    }
-
-    private record JobInfoImpl(JobID getJobId, String getJobName) implements JobInfo {}
 }

@@ -1,13 +1,13 @@
 package dev.brook.streaming.util;
 
 import dev.brook.api.common.JobID;
-import dev.brook.api.common.JobInfo;
-import dev.brook.api.common.TaskInfo;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.configuration.Configuration;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.runtime.state.heap.HeapKeyedStateBackend;
+import dev.brook.runtime.taskmanager.JobDescription;
+import dev.brook.runtime.taskmanager.SubtaskInfo;
 import dev.brook.streaming.runtime.operators.OneInputStreamOperator;
 import dev.brook.streaming.runtime.operators.OperatorFactory;
 import dev.brook.streaming.runtime.operators.OperatorParameters;
@@ -63,8 +63,8 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
                                 time::getCurrentProcessingTime);
         StreamingRuntimeContext context =
                 new StreamingRuntimeContext(
-                        new HarnessTaskInfo(),
-                        new HarnessJobInfo(),
+                        new SubtaskInfo("test operator", MAX_PARALLELISM, 0, 1, 0),
+                        new JobDescription(JobID.generate(), "test job"),
                         getClass().getClassLoader(),
                         backend);
         OperatorParameters<OUT> params =
@@ -189,52 +189,6 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
         @Override
         public void emitWatermarkStatus(WatermarkStatus status) {
             output.add(status);
-        }
-    }
-
-    private record HarnessTaskInfo() implements TaskInfo {
-        @Override
-        public String getTaskName() {
-            return "test operator";
-        }
-
-        @Override
-        public int getMaxNumberOfParallelSubtasks() {
-            return MAX_PARALLELISM;
-        }
-
-        @Override
-        public int getIndexOfThisSubtask() {
-            return 0;
-        }
-
-        @Override
-        public int getNumberOfParallelSubtasks() {
-            return 1;
-        }
-
-        @Override
-        public int getAttemptNumber() {
-            return 0;
-        }
-
-        @Override
-        public String getTaskNameWithSubtasks() {
-            return "test operator (1/1)#0";
-        }
-    }
-
-    private static final class HarnessJobInfo implements JobInfo {
-        private final JobID id = JobID.generate();
-
-        @Override
-        public JobID getJobId() {
-            return id;
-        }
-
-        @Override
-        public String getJobName() {
-            return "test job";
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
+import dev.brook.util.OutputTag;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -96,6 +97,18 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                                                 (KeyedStateBackend<?>) keyedStateBackend,
                                         parameters.processingTimeService(),
                                         target));
+    }
+
+    /** Emits {@code value} to the side output {@code tag}, with {@code timestamp} unless null. */
+    protected <X> void emitSideOutput(OutputTag<X> tag, X value, Long timestamp) {
+        if (tag == null) {
+            throw new IllegalArgumentException("OutputTag must not be null");
+        }
+        output.collect(
+                tag,
+                timestamp == null
+                        ? new StreamRecord<>(value)
+                        : new StreamRecord<>(value, timestamp));
     }
 
     /**

@@ -72,11 +72,7 @@ public final class CoProcessOperator<IN1, IN2, OUT>
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            StreamRecord<X> record = new StreamRecord<>(value);
-            if (current != null) {
-                record.copyTimestampFrom(current);
-            }
-            output.collect(outputTag, record);
+            emitSideOutput(outputTag, value, timestamp());
         }
     }
 }

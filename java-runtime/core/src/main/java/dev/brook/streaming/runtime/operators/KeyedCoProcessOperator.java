@@ -77,14 +77,6 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         onTimerContext.timer = null;
     }
 
-    private <X> void sideOutput(OutputTag<X> outputTag, X value, Long timestamp) {
-        output.collect(
-                outputTag,
-                timestamp == null
-                        ? new StreamRecord<>(value)
-                        : new StreamRecord<>(value, timestamp));
-    }
-
     private final class ContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {
         ContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
             function.super();
@@ -102,7 +94,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            emitSideOutput(outputTag, value, timestamp());
         }
 
         @Override
@@ -133,7 +125,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            emitSideOutput(outputTag, value, timestamp());
         }
 
         @Override

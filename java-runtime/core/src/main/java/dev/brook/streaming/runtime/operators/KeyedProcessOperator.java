@@ -60,17 +60,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
         onTimerContext.timer = null;
     }
 
-    private <X> void sideOutput(OutputTag<X> outputTag, X value, Long timestamp) {
-        if (outputTag == null) {
-            throw new IllegalArgumentException("OutputTag must not be null");
-        }
-        StreamRecord<X> record =
-                timestamp == null
-                        ? new StreamRecord<>(value)
-                        : new StreamRecord<>(value, timestamp);
-        output.collect(outputTag, record);
-    }
-
     private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.Context {
         ContextImpl(KeyedProcessFunction<K, IN, OUT> function) {
             function.super();
@@ -88,7 +77,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            emitSideOutput(outputTag, value, timestamp());
         }
 
         @Override
@@ -118,7 +107,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            sideOutput(outputTag, value, timestamp());
+            emitSideOutput(outputTag, value, timestamp());
         }
 
         @Override

@@ -50,14 +50,7 @@ public final class ProcessOperator<IN, OUT>
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            if (outputTag == null) {
-                throw new IllegalArgumentException("OutputTag must not be null");
-            }
-            StreamRecord<X> record = new StreamRecord<>(value);
-            if (current != null) {
-                record.copyTimestampFrom(current);
-            }
-            output.collect(outputTag, record);
+            emitSideOutput(outputTag, value, timestamp());
         }
     }
 }

@@ -83,7 +83,7 @@ final class OperatorChain {
             }
             StreamingRuntimeContext runtimeContext =
                     new StreamingRuntimeContext(
-                            new OperatorTaskInfo(env.taskInfo(), oc.name()),
+                            env.taskInfo().withTaskName(oc.name()),
                             env.jobInfo(),
                             env.userCodeClassLoader(),
                             backend);

@@ -1,13 +1,13 @@
 package dev.brook.streaming.runtime.tasks;
 
 import dev.brook.api.common.JobInfo;
-import dev.brook.api.common.TaskInfo;
 import dev.brook.configuration.Configuration;
 import dev.brook.runtime.io.network.partition.ResultPartition;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.state.KeyGroupRange;
+import dev.brook.runtime.taskmanager.SubtaskInfo;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param operatorEvents sends (operator id, event) to the operator's coordinator
  */
 public record TaskEnvironment(
-        TaskInfo taskInfo,
+        SubtaskInfo taskInfo,
         JobInfo jobInfo,
         ClassLoader userCodeClassLoader,
         TaskConfig config,
