@@ -2,12 +2,12 @@
 # Brook vs. Apache Flink: builds the benchmark jobs, runs each on both engines in separate JVMs
 # with identical JVM flags, and prints a table of median throughput and start-up times.
 #
-#   bench/run.sh                                  # everything (about 4-8 minutes on 2 cores)
+#   bench/run.sh                                  # everything (about 8-12 minutes on 2 cores)
 #   bench/run.sh --bench wordcount --parallelism 1 --runs 1   # a quick look
 #
 # Options:
-#   --bench LIST         comma-separated subset of: wordcount, keyed-reduce, trivial,
-#                        execute-overhead (default: all four)
+#   --bench LIST         comma-separated subset of: wordcount, keyed-reduce, window-count,
+#                        batch-wordcount, trivial, execute-overhead (default: all six)
 #   --parallelism LIST   comma-separated parallelisms for the throughput benchmarks (default: 1,2)
 #   --runs N             JVMs per engine and setting, alternating engines (default: 3)
 #   --warmups N          unmeasured runs inside each JVM before the measured one (default: 1)
@@ -19,7 +19,8 @@
 #                        also read from BENCH_JVM_FLAGS)
 #
 # What is measured:
-#   wordcount, keyed-reduce  input records / wall time of env.execute() of the measured run, which
+#   wordcount, keyed-reduce, window-count, batch-wordcount
+#                        input records / wall time of env.execute() of the measured run, which
 #                        for both engines includes starting and stopping their local cluster. Each
 #                        measured run happens in a fresh JVM after --warmups warm-up executions in
 #                        that JVM; the table shows the median over --runs JVMs. The "(CPU)" column
@@ -36,7 +37,7 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 
-benches="wordcount,keyed-reduce,trivial,execute-overhead"
+benches="wordcount,keyed-reduce,window-count,batch-wordcount,trivial,execute-overhead"
 parallelisms="1,2"
 runs=3
 warmups=1
@@ -73,8 +74,8 @@ selected() { # benchmark
 
 for b in ${benches//,/ }; do
     case "$b" in
-        wordcount | keyed-reduce | trivial | execute-overhead) ;;
-        *) die "unknown benchmark '$b'; choose from wordcount, keyed-reduce, trivial, execute-overhead" ;;
+        wordcount | keyed-reduce | window-count | batch-wordcount | trivial | execute-overhead) ;;
+        *) die "unknown benchmark '$b'; choose from wordcount, keyed-reduce, window-count, batch-wordcount, trivial, execute-overhead" ;;
     esac
 done
 
@@ -169,6 +170,8 @@ run_throughput() { # engine bench parallelism
     case "$bench" in
         wordcount) class=WordCountBench ;;
         keyed-reduce) class=KeyedReduceBench ;;
+        window-count) class=WindowCountBench ;;
+        batch-wordcount) class=BatchWordCountBench ;;
     esac
     local args=(--parallelism "$p" --warmups "$warmups" --runs 1)
     [[ -n $records ]] && args+=(--records "$records")
@@ -204,7 +207,7 @@ medians() { # line-prefix key [filter] -> "brook flink"
 }
 
 declare -a throughput_rows=() time_rows=()
-for bench in wordcount keyed-reduce; do
+for bench in wordcount keyed-reduce window-count batch-wordcount; do
     selected "$bench" || continue
     for p in ${parallelisms//,/ }; do
         echo "== $bench p=$p: $runs JVM(s) per engine" >&2

@@ -21,6 +21,13 @@ public final class ExecutionOptions {
                     .durationType()
                     .defaultValue(Duration.ofMillis(100));
 
+    /**
+     * BATCH mode: memory for sorting the input of one keyed operator by key, above which sorted
+     * runs spill to disk. Without a value, a quarter of the JVM's maximum heap.
+     */
+    public static final ConfigOption<MemorySize> SORTED_INPUTS_MEMORY =
+            ConfigOptions.key("execution.sorted-inputs.memory").memoryType().noDefaultValue();
+
     /** When false, partly filled buffers are sent only when a task runs out of input. */
     public static final ConfigOption<Boolean> BUFFER_TIMEOUT_ENABLED =
             ConfigOptions.key("execution.buffer-timeout.enabled").booleanType().defaultValue(true);

@@ -6,6 +6,7 @@ import dev.brook.api.java.functions.KeySelector;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
+import dev.brook.bench.common.Expectation;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -27,7 +28,7 @@ public final class KeyedReduceBench {
                 "keyed-reduce",
                 args,
                 10_000_000L,
-                null,
+                records -> new Expectation(records, null),
                 KeyedReduceBench::build);
     }
 

@@ -6,6 +6,7 @@ import dev.brook.api.java.functions.KeySelector;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
+import dev.brook.bench.common.Expectation;
 import dev.brook.bench.common.Vocabulary;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.util.Collector;
@@ -25,7 +26,7 @@ public final class WordCountBench {
                 "wordcount",
                 args,
                 10_000_000L,
-                Vocabulary::expectedRunningCountSum,
+                words -> new Expectation(words, Vocabulary.expectedRunningCountSum(words)),
                 WordCountBench::build);
     }
 

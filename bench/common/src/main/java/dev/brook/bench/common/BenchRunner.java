@@ -2,7 +2,6 @@ package dev.brook.bench.common;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import java.util.function.LongUnaryOperator;
 
 /**
  * The command line of a throughput benchmark: runs a {@link BenchJob} {@code --warmups} times
@@ -22,8 +21,8 @@ import java.util.function.LongUnaryOperator;
  * benchmark), {@code --warmups N} (default 1), {@code --warmup-records N} (default a fifth of
  * {@code --records}: enough for the JIT to compile the hot paths, at a fifth of the time), {@code
  * --runs N} (default 1). Every run, warm-up or measured, builds and executes a fresh job, and every
- * one is checked: the sinks must have seen one output per input record, and the checksum must match
- * where it does not depend on record order.
+ * one is checked against the benchmark's {@link Expectation}: the number of records the sinks saw
+ * and their checksum, where these do not depend on record order.
  */
 public final class BenchRunner {
 
@@ -34,15 +33,14 @@ public final class BenchRunner {
      * dev.brook.bench.brook} or {@code dev.brook.bench.flink}), so the two sides of a benchmark can
      * be word-for-word the same code.
      *
-     * @param expectedChecksum checks the sinks' checksum against this value for the given record
-     *     count; null when the checksum depends on record order and is only reported
+     * @param expected what the sinks must see for a given number of input records
      */
     public static void run(
             Class<?> jobClass,
             String benchmark,
             String[] args,
             long defaultRecords,
-            LongUnaryOperator expectedChecksum,
+            Expectation.Model expected,
             BenchJob job)
             throws Exception {
         int parallelism = 1;
@@ -72,12 +70,11 @@ public final class BenchRunner {
             warmupRecords = Math.max(10, records / 5 / 10 * 10);
         }
         String engine = engineOf(jobClass);
-        Long expected = expectedChecksum == null ? null : expectedChecksum.applyAsLong(records);
-        Long warmupExpected =
-                expectedChecksum == null ? null : expectedChecksum.applyAsLong(warmupRecords);
+        Expectation measured = expected.forRecords(records);
+        Expectation warmup = expected.forRecords(warmupRecords);
 
         for (int w = 0; w < warmups; w++) {
-            Timing t = runChecked(job, parallelism, warmupRecords, warmupExpected, benchmark);
+            Timing t = runChecked(job, parallelism, warmupRecords, warmup, benchmark);
             System.err.printf(
                     Locale.ROOT,
                     "warm-up %s %s p=%d records=%d: %.1f ms (cpu %.1f ms)%n",
@@ -89,7 +86,7 @@ public final class BenchRunner {
                     t.cpuNanos() / 1e6);
         }
         for (int r = 0; r < runs; r++) {
-            Timing t = runChecked(job, parallelism, records, expected, benchmark);
+            Timing t = runChecked(job, parallelism, records, measured, benchmark);
             System.out.printf(
                     Locale.ROOT,
                     "RESULT engine=%s bench=%s p=%d records=%d millis=%.1f cpu_millis=%.1f"
@@ -110,7 +107,7 @@ public final class BenchRunner {
     private record Timing(long wallNanos, long cpuNanos) {}
 
     private static Timing runChecked(
-            BenchJob job, int parallelism, long records, Long expectedChecksum, String benchmark)
+            BenchJob job, int parallelism, long records, Expectation expected, String benchmark)
             throws Exception {
         SinkTotals.reset();
         BenchJob.Execution execution = job.build(parallelism, records);
@@ -119,8 +116,7 @@ public final class BenchRunner {
         execution.execute();
         long wallNanos = System.nanoTime() - wallStart;
         long cpuNanos = processCpuNanos() - cpuStart;
-        // Both benchmarks emit one updated aggregate per input record.
-        if (SinkTotals.records() != records) {
+        if (expected.outputs() != null && SinkTotals.records() != expected.outputs()) {
             throw new IllegalStateException(
                     String.format(
                             Locale.ROOT,
@@ -128,9 +124,9 @@ public final class BenchRunner {
                             benchmark,
                             parallelism,
                             SinkTotals.records(),
-                            records));
+                            expected.outputs()));
         }
-        if (expectedChecksum != null && SinkTotals.checksum() != expectedChecksum) {
+        if (expected.checksum() != null && SinkTotals.checksum() != expected.checksum()) {
             throw new IllegalStateException(
                     String.format(
                             Locale.ROOT,
@@ -138,7 +134,7 @@ public final class BenchRunner {
                             benchmark,
                             parallelism,
                             SinkTotals.checksum(),
-                            expectedChecksum));
+                            expected.checksum()));
         }
         return new Timing(wallNanos, cpuNanos);
     }

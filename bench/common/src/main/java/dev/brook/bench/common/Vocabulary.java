@@ -71,6 +71,23 @@ public final class Vocabulary {
         return sum;
     }
 
+    /**
+     * What a final per-word count over the first {@code words} positions emits: one count per
+     * distinct word, adding up to {@code words}.
+     */
+    public static Expectation finalCounts(long words) {
+        boolean[] seen = new boolean[SIZE];
+        long distinct = 0;
+        for (long position = 0; position < words; position++) {
+            int word = wordIndex(position);
+            if (!seen[word]) {
+                seen[word] = true;
+                distinct++;
+            }
+        }
+        return new Expectation(distinct, words);
+    }
+
     private static String[] buildWords() {
         String[] words = new String[SIZE];
         for (int i = 0; i < SIZE; i++) {

@@ -2,6 +2,7 @@ package dev.brook.bench.flink;
 
 import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
+import dev.brook.bench.common.Expectation;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -27,7 +28,7 @@ public final class KeyedReduceBench {
                 "keyed-reduce",
                 args,
                 10_000_000L,
-                null,
+                records -> new Expectation(records, null),
                 KeyedReduceBench::build);
     }
 

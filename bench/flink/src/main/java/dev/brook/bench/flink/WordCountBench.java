@@ -2,6 +2,7 @@ package dev.brook.bench.flink;
 
 import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
+import dev.brook.bench.common.Expectation;
 import dev.brook.bench.common.Vocabulary;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -25,7 +26,7 @@ public final class WordCountBench {
                 "wordcount",
                 args,
                 10_000_000L,
-                Vocabulary::expectedRunningCountSum,
+                words -> new Expectation(words, Vocabulary.expectedRunningCountSum(words)),
                 WordCountBench::build);
     }
 

@@ -2,6 +2,7 @@ package dev.brook.runtime.state;
 
 import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
+import java.util.List;
 
 /**
  * Keyed state of one operator in one subtask: the key groups of {@link #getKeyGroupRange()}, each
@@ -28,6 +29,15 @@ public interface KeyedStateBackend<K> {
     /** Namespaced state (e.g. per window); switch namespaces with {@link InternalKvState}. */
     <N, S extends State> InternalKvState<K, N> getOrCreateInternalState(
             StateDescriptor<S, ?> descriptor);
+
+    /**
+     * The keys that have a value in state {@code state} under {@code namespace}, as a snapshot: the
+     * caller may change state while it works through them.
+     */
+    <N> List<K> getKeys(String state, N namespace);
+
+    /** Drops every value of the current key, in all states and namespaces. */
+    void clearCurrentKey();
 
     void dispose();
 }

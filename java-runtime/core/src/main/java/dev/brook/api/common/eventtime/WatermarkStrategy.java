@@ -1,6 +1,5 @@
 package dev.brook.api.common.eventtime;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,11 +19,6 @@ public interface WatermarkStrategy<T>
         return new RecordTimestampAssigner<>();
     }
 
-    /** Inactivity after which a source split counts as idle; null when never. */
-    default Duration getIdleTimeout() {
-        return null;
-    }
-
     default WatermarkStrategy<T> withTimestampAssigner(
             SerializableTimestampAssigner<T> timestampAssigner) {
         Objects.requireNonNull(timestampAssigner, "timestampAssigner");
@@ -32,15 +26,18 @@ public interface WatermarkStrategy<T>
     }
 
     default WatermarkStrategy<T> withTimestampAssigner(TimestampAssignerSupplier<T> supplier) {
-        WatermarkStrategy<T> base = this;
-        return new Derived<>(base, supplier, base.getIdleTimeout());
+        return new WatermarkStrategyWithTimestampAssigner<>(
+                this, Objects.requireNonNull(supplier, "timestampAssigner"));
     }
 
+    /**
+     * Marks an input idle when it has had no records for {@code idleTimeout}, so that its missing
+     * watermarks do not hold back event time downstream; see {@link WatermarksWithIdleness}. Each
+     * parallel source reader (or {@code assignTimestampsAndWatermarks} instance) is one input.
+     */
     default WatermarkStrategy<T> withIdleness(Duration idleTimeout) {
-        if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
-        }
-        return new Derived<>(this, this, idleTimeout);
+        return new WatermarkStrategyWithIdleness<>(
+                this, WatermarksWithIdleness.checkIdleTimeout(idleTimeout));
     }
 
     static <T> WatermarkStrategy<T> forMonotonousTimestamps() {
@@ -57,40 +54,5 @@ public interface WatermarkStrategy<T>
 
     static <T> WatermarkStrategy<T> noWatermarks() {
         return ctx -> new NoWatermarksGenerator<>();
-    }
-
-    /** A strategy with a replaced timestamp assigner or idleness. */
-    final class Derived<T> implements WatermarkStrategy<T>, Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private final WatermarkGeneratorSupplier<T> generators;
-        private final TimestampAssignerSupplier<T> assigners;
-        private final Duration idleTimeout;
-
-        Derived(
-                WatermarkGeneratorSupplier<T> generators,
-                TimestampAssignerSupplier<T> assigners,
-                Duration idleTimeout) {
-            this.generators = generators;
-            this.assigners = assigners;
-            this.idleTimeout = idleTimeout;
-        }
-
-        @Override
-        public WatermarkGenerator<T> createWatermarkGenerator(
-                WatermarkGeneratorSupplier.Context context) {
-            return generators.createWatermarkGenerator(context);
-        }
-
-        @Override
-        public TimestampAssigner<T> createTimestampAssigner(
-                TimestampAssignerSupplier.Context context) {
-            return assigners.createTimestampAssigner(context);
-        }
-
-        @Override
-        public Duration getIdleTimeout() {
-            return idleTimeout;
-        }
     }
 }

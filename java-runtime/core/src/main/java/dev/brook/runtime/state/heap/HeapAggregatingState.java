@@ -2,11 +2,13 @@ package dev.brook.runtime.state.heap;
 
 import dev.brook.api.common.functions.AggregateFunction;
 import dev.brook.api.common.state.AggregatingState;
+import java.util.function.BiFunction;
 
 final class HeapAggregatingState<K, N, IN, ACC, OUT> extends AbstractHeapState<K, N, ACC>
         implements AggregatingState<IN, OUT> {
 
     private final AggregateFunction<IN, ACC, OUT> function;
+    private final Adder adder = new Adder();
 
     HeapAggregatingState(
             StateTable<K, N, ACC> table,
@@ -24,11 +26,23 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> extends AbstractHeapState<K
 
     @Override
     public void add(IN value) {
-        ACC acc = table.get(currentNamespace);
-        if (acc == null) {
-            acc = function.createAccumulator();
+        adder.value = value;
+        try {
+            table.compute(currentNamespace, adder);
+        } finally {
+            adder.value = null;
         }
-        table.put(currentNamespace, function.add(value, acc));
+    }
+
+    /** Folds one value into the stored accumulator, so that adding costs one hash lookup. */
+    private final class Adder implements BiFunction<K, ACC, ACC> {
+        IN value;
+
+        @Override
+        public ACC apply(K key, ACC accumulator) {
+            return function.add(
+                    value, accumulator == null ? function.createAccumulator() : accumulator);
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.runtime.state.VoidNamespace;
 import dev.brook.runtime.state.ttl.TtlStates;
 import java.util.HashMap;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,7 +29,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private K currentKey;
     private int currentKeyGroup;
 
-    private record Registered(StateDescriptor<?, ?> descriptor, Object state) {}
+    private record Registered(
+            StateDescriptor<?, ?> descriptor, Object state, StateTable<?, ?, ?> table) {}
 
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
         this(keyGroupRange, maxParallelism, System::currentTimeMillis);
@@ -76,17 +78,17 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             checkCompatible(existing, descriptor);
             return (S) existing.state();
         }
-        S state = (S) createTtlState(descriptor);
-        ttlStates.put(descriptor.getName(), new Registered(descriptor, state));
+        StateTable<K, ?, ?> table = new StateTable<>(this, keyGroupRange);
+        S state = (S) createTtlState(descriptor, table);
+        ttlStates.put(descriptor.getName(), new Registered(descriptor, state, table));
         return state;
     }
 
     /** A TTL decorator over a plain heap state that stores values with their access time. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createTtlState(StateDescriptor<?, ?> descriptor) {
+    private State createTtlState(StateDescriptor<?, ?> descriptor, StateTable table) {
         StateTtlConfig ttl = descriptor.getTtlConfig();
         Object ns = VoidNamespace.INSTANCE;
-        StateTable table = new StateTable<>(this, keyGroupRange);
         return switch (descriptor.getType()) {
             case VALUE ->
                     new TtlStates.TtlValueState<>(new HeapValueState<>(table, ns), ttl, ttlClock);
@@ -157,8 +159,30 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                                     ((AggregatingStateDescriptor) descriptor)
                                             .getAggregateFunction());
                 };
-        states.put(descriptor.getName(), new Registered(descriptor, state));
+        states.put(descriptor.getName(), new Registered(descriptor, state, table));
         return state;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> List<K> getKeys(String state, N namespace) {
+        Registered registered = states.get(state);
+        if (registered == null) {
+            registered = ttlStates.get(state);
+        }
+        return registered == null
+                ? List.of()
+                : ((StateTable<K, N, ?>) registered.table()).keys(namespace);
+    }
+
+    @Override
+    public void clearCurrentKey() {
+        for (Registered registered : states.values()) {
+            registered.table().removeCurrentKey();
+        }
+        for (Registered registered : ttlStates.values()) {
+            registered.table().removeCurrentKey();
+        }
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.brook.runtime.state.heap;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.ReduceMerger;
 import dev.brook.runtime.state.VoidNamespace;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The entries of one state: per key group, per namespace, per key. Key groups are kept apart so
@@ -64,6 +67,48 @@ final class StateTable<K, N, V> {
     /** Stores {@code value}, reduced with the current value if there is one; returns it. */
     V merge(N namespace, V value, ReduceMerger<V> merger) throws Exception {
         return merger.merge(keyMap(namespace, true), backend.getCurrentKey(), value);
+    }
+
+    /**
+     * Replaces the current key's value with {@code update(key, value)} (null when absent) in one
+     * hash lookup; a null result removes the entry.
+     */
+    V compute(N namespace, BiFunction<? super K, ? super V, ? extends V> update) {
+        return keyMap(namespace, true).compute(backend.getCurrentKey(), update);
+    }
+
+    /** Removes the current key's values in all namespaces. */
+    void removeCurrentKey() {
+        int idx = backend.getCurrentKeyGroup() - firstKeyGroup;
+        K key = backend.getCurrentKey();
+        HashMap<K, V> voidMap = voidMaps[idx];
+        if (voidMap != null) {
+            voidMap.remove(key);
+        }
+        HashMap<N, HashMap<K, V>> byNamespace = namespacedMaps[idx];
+        if (byNamespace != null) {
+            byNamespace.values().removeIf(byKey -> byKey.remove(key) != null && byKey.isEmpty());
+        }
+    }
+
+    /** The keys with a value under {@code namespace}, in all key groups. */
+    List<K> keys(N namespace) {
+        ArrayList<K> keys = new ArrayList<>();
+        if (namespace == VoidNamespace.INSTANCE) {
+            for (HashMap<K, V> byKey : voidMaps) {
+                if (byKey != null) {
+                    keys.addAll(byKey.keySet());
+                }
+            }
+            return keys;
+        }
+        for (HashMap<N, HashMap<K, V>> byNamespace : namespacedMaps) {
+            HashMap<K, V> byKey = byNamespace == null ? null : byNamespace.get(namespace);
+            if (byKey != null) {
+                keys.addAll(byKey.keySet());
+            }
+        }
+        return keys;
     }
 
     V remove(N namespace) {

@@ -6,10 +6,12 @@ import dev.brook.api.common.functions.FilterFunction;
 import dev.brook.api.common.functions.FlatMapFunction;
 import dev.brook.api.common.functions.MapFunction;
 import dev.brook.api.common.functions.Partitioner;
+import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.connector.sink2.Sink;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.api.java.typeutils.TypeExtractor;
+import dev.brook.configuration.PipelineOptions;
 import dev.brook.runtime.plan.OneInputTransformation;
 import dev.brook.runtime.plan.PartitionTransformation;
 import dev.brook.runtime.plan.Transformation;
@@ -166,6 +168,16 @@ public class DataStream<T> {
         return new ConnectedStreams<>(environment, this, other);
     }
 
+    /**
+     * Connects this stream with a broadcast stream, for a {@code BroadcastProcessFunction} (or a
+     * {@code KeyedBroadcastProcessFunction} if this stream is keyed). This stream keeps its
+     * partitioning; every parallel instance sees all broadcast elements.
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        Objects.requireNonNull(broadcastStream, "broadcast stream");
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
     /** Groups the whole (non-keyed) stream into windows, evaluated with parallelism 1. */
     public <W extends Window> AllWindowedStream<T, W> windowAll(
             WindowAssigner<? super T, W> assigner) {
@@ -189,11 +201,17 @@ public class DataStream<T> {
     public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
             WatermarkStrategy<T> strategy) {
         Objects.requireNonNull(strategy, "watermark strategy");
-        long interval = environment.getConfig().getAutoWatermarkInterval();
+        // The interval is read when the job runs, so a setting made after this call counts too.
         return transform(
                 "Timestamps/Watermarks",
                 getType(),
-                p -> new TimestampsAndWatermarksOperator<>(p, strategy, interval));
+                p ->
+                        new TimestampsAndWatermarksOperator<>(
+                                p,
+                                strategy,
+                                p.jobConfiguration()
+                                        .get(PipelineOptions.AUTO_WATERMARK_INTERVAL)
+                                        .toMillis()));
     }
 
     // ------------------------------------------------------------------ partitioning
@@ -216,6 +234,18 @@ public class DataStream<T> {
 
     public DataStream<T> broadcast() {
         return partition(new BroadcastPartitioner<>());
+    }
+
+    /**
+     * Sends every element to every parallel instance of the operation it is connected to, which
+     * keeps the broadcast states {@code broadcastStateDescriptors} describe.
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        Objects.requireNonNull(broadcastStateDescriptors, "broadcast state descriptors");
+        for (MapStateDescriptor<?, ?> d : broadcastStateDescriptors) {
+            Objects.requireNonNull(d, "broadcast state descriptor");
+        }
+        return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
     }
 
     public DataStream<T> global() {

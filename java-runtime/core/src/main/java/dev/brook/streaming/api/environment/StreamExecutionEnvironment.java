@@ -348,6 +348,9 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     private JobGraphGenerator.Settings settings(String jobName) {
         Configuration jobConf = new Configuration(configuration);
         jobConf.set(PipelineOptions.OBJECT_REUSE, config.isObjectReuseEnabled());
+        jobConf.set(
+                PipelineOptions.AUTO_WATERMARK_INTERVAL,
+                Duration.ofMillis(config.getAutoWatermarkInterval()));
         if (bufferTimeout < 0) {
             jobConf.set(ExecutionOptions.BUFFER_TIMEOUT_ENABLED, false);
         } else {

@@ -1,7 +1,10 @@
 package dev.brook.streaming.runtime.operators;
 
+import dev.brook.api.common.functions.Function;
 import dev.brook.api.java.functions.KeySelector;
+import dev.brook.runtime.state.DefaultFunctionInitializationContext;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.runtime.state.OperatorStateBackend;
 import dev.brook.streaming.runtime.operators.timers.InternalTimerService;
 import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
@@ -9,6 +12,8 @@ import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
 import dev.brook.util.OutputTag;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +26,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     protected final OperatorParameters<OUT> parameters;
     protected final Output<OUT> output;
     private final KeyedStateBackend<Object> keyedStateBackend;
+    private final OperatorStateBackend operatorStateBackend;
     private final KeySelector<Object, Object> keySelector1;
     private final KeySelector<Object, Object> keySelector2;
     protected long currentWatermark = Long.MIN_VALUE;
@@ -31,6 +37,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.parameters = parameters;
         this.output = parameters.output();
         this.keyedStateBackend = (KeyedStateBackend<Object>) parameters.keyedStateBackend();
+        this.operatorStateBackend = parameters.operatorStateBackend();
         this.keySelector1 = (KeySelector<Object, Object>) parameters.keySelector1();
         this.keySelector2 = (KeySelector<Object, Object>) parameters.keySelector2();
     }
@@ -45,6 +52,23 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
     protected KeyedStateBackend<Object> getKeyedStateBackend() {
         return keyedStateBackend;
+    }
+
+    public OperatorStateBackend getOperatorStateBackend() {
+        return operatorStateBackend;
+    }
+
+    /**
+     * Starts the operator's user function: sets its runtime context, lets a {@code
+     * CheckpointedFunction} initialize its operator and keyed state, and opens it. Called from
+     * {@link #open()}.
+     */
+    protected void openUserFunction(Function function) throws Exception {
+        FunctionLifecycle.open(
+                function,
+                getRuntimeContext(),
+                new DefaultFunctionInitializationContext(
+                        operatorStateBackend, getRuntimeContext().getKeyedStateStore()));
     }
 
     public Object getCurrentKey() {
@@ -96,7 +120,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
                                         (KeyedStateBackend<K>)
                                                 (KeyedStateBackend<?>) keyedStateBackend,
                                         parameters.processingTimeService(),
-                                        target));
+                                        target,
+                                        parameters.isBatch()));
     }
 
     /** Emits {@code value} to the side output {@code tag}, with {@code timestamp} unless null. */
@@ -121,6 +146,26 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
             timers.advanceWatermark(mark.timestamp());
         }
         output.emitWatermark(mark);
+    }
+
+    /**
+     * BATCH mode with input sorted by key: every record of the current key has been processed.
+     * Event time ends for the key (its event-time timers fire), then its keyed state is dropped,
+     * since no record of it will come again. Operators that emit final results per key override
+     * this and call it last.
+     */
+    public void endOfKey() throws Exception {
+        for (InternalTimerService<?, ?> timers : timerServices.values()) {
+            timers.endOfKey();
+        }
+        if (keyedStateBackend != null) {
+            keyedStateBackend.clearCurrentKey();
+        }
+    }
+
+    /** The timer services this operator has created, for test harnesses to inspect. */
+    public Collection<InternalTimerService<?, ?>> getTimerServices() {
+        return Collections.unmodifiableCollection(timerServices.values());
     }
 
     /** Stops timer wake-ups; subclasses that override {@link #close()} call this. */

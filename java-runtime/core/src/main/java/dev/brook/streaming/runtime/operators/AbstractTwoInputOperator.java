@@ -5,14 +5,21 @@ import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 
 /**
- * Base of two-input operators: combines the two inputs' watermarks (the operator's event time is
- * the minimum of both) and exposes each input as an {@link Input}.
+ * Base of two-input operators: combines the two inputs' watermarks and watermark statuses, and
+ * exposes each input as an {@link Input}.
+ *
+ * <p>As in Flink, the operator's event time is the minimum of the watermarks of the inputs that are
+ * not idle (an idle input neither holds it back nor advances it), and the operator's output is idle
+ * only while both inputs are: IDLE is forwarded when the second input goes idle, ACTIVE when one of
+ * two idle inputs turns active.
  */
 public abstract class AbstractTwoInputOperator<IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
         implements TwoInputStreamOperator<IN1, IN2, OUT> {
 
     private long input1Watermark = Long.MIN_VALUE;
     private long input2Watermark = Long.MIN_VALUE;
+    private boolean input1Idle;
+    private boolean input2Idle;
     private final Input<IN1> input1;
     private final Input<IN2> input2;
 
@@ -42,7 +49,39 @@ public abstract class AbstractTwoInputOperator<IN1, IN2, OUT> extends AbstractSt
         } else {
             input2Watermark = mark.timestamp();
         }
-        long combined = Math.min(input1Watermark, input2Watermark);
+        advanceCombinedWatermark();
+    }
+
+    private void onWatermarkStatus(int input, WatermarkStatus status) throws Exception {
+        boolean wasIdle = input1Idle && input2Idle;
+        boolean idle = status == WatermarkStatus.IDLE;
+        if (input == 1) {
+            input1Idle = idle;
+        } else {
+            input2Idle = idle;
+        }
+        // Downstream ignores watermarks while the output is idle: ACTIVE goes out before the
+        // watermark it may release, IDLE after the watermark released by the input going idle.
+        if (wasIdle && !idle) {
+            processWatermarkStatus(status);
+        }
+        advanceCombinedWatermark();
+        if (!wasIdle && input1Idle && input2Idle) {
+            processWatermarkStatus(status);
+        }
+    }
+
+    private void advanceCombinedWatermark() throws Exception {
+        long combined;
+        if (input1Idle && input2Idle) {
+            return;
+        } else if (input1Idle) {
+            combined = input2Watermark;
+        } else if (input2Idle) {
+            combined = input1Watermark;
+        } else {
+            combined = Math.min(input1Watermark, input2Watermark);
+        }
         if (combined > currentWatermark) {
             processWatermark(new Watermark(combined));
         }
@@ -72,7 +111,7 @@ public abstract class AbstractTwoInputOperator<IN1, IN2, OUT> extends AbstractSt
 
         @Override
         public void processWatermarkStatus(WatermarkStatus status) throws Exception {
-            AbstractTwoInputOperator.this.processWatermarkStatus(status);
+            onWatermarkStatus(index, status);
         }
 
         @Override

@@ -2,7 +2,10 @@ package dev.brook.streaming.runtime.operators;
 
 import dev.brook.api.common.functions.Function;
 
-/** A single-input operator around one user function, which it opens and closes. */
+/**
+ * A single-input operator around one user function, which it starts (runtime context, state
+ * initialization, open) and closes.
+ */
 public abstract class AbstractUdfOperator<IN, OUT, F extends Function>
         extends AbstractOneInputOperator<IN, OUT> {
 
@@ -15,7 +18,7 @@ public abstract class AbstractUdfOperator<IN, OUT, F extends Function>
 
     @Override
     public void open() throws Exception {
-        FunctionLifecycle.open(userFunction, getRuntimeContext());
+        openUserFunction(userFunction);
     }
 
     @Override

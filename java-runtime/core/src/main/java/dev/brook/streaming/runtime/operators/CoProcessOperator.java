@@ -27,7 +27,7 @@ public final class CoProcessOperator<IN1, IN2, OUT>
 
     @Override
     public void open() throws Exception {
-        FunctionLifecycle.open(function, getRuntimeContext());
+        openUserFunction(function);
     }
 
     @Override

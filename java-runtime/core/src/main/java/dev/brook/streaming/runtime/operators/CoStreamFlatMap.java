@@ -18,7 +18,7 @@ public final class CoStreamFlatMap<IN1, IN2, OUT> extends AbstractTwoInputOperat
 
     @Override
     public void open() throws Exception {
-        FunctionLifecycle.open(function, getRuntimeContext());
+        openUserFunction(function);
     }
 
     @Override

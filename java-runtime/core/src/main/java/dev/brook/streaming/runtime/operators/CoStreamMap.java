@@ -15,7 +15,7 @@ public final class CoStreamMap<IN1, IN2, OUT> extends AbstractTwoInputOperator<I
 
     @Override
     public void open() throws Exception {
-        FunctionLifecycle.open(function, getRuntimeContext());
+        openUserFunction(function);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
     @Override
     public void open() throws Exception {
-        FunctionLifecycle.open(function, getRuntimeContext());
+        openUserFunction(function);
     }
 
     @Override

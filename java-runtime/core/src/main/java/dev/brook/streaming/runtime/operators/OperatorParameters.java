@@ -5,6 +5,7 @@ import dev.brook.api.java.functions.KeySelector;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.ExecutionOptions;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.runtime.state.OperatorStateBackend;
 import dev.brook.streaming.runtime.tasks.MailboxExecutor;
 import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
 import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
@@ -15,6 +16,7 @@ import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
  * @param output where the operator emits
  * @param runtimeContext the context its user function sees
  * @param keyedStateBackend the operator's keyed state, or null on a non-keyed input
+ * @param operatorStateBackend the operator's operator state (list, union list, broadcast)
  * @param keySelector1 key of input 1, or null when input 1 is not keyed
  * @param keySelector2 key of input 2, or null when input 2 is not keyed (or absent)
  * @param processingTimeService the task's clock and timer scheduling
@@ -27,6 +29,7 @@ public record OperatorParameters<OUT>(
         Output<OUT> output,
         StreamingRuntimeContext runtimeContext,
         KeyedStateBackend<?> keyedStateBackend,
+        OperatorStateBackend operatorStateBackend,
         KeySelector<?, ?> keySelector1,
         KeySelector<?, ?> keySelector2,
         ProcessingTimeService processingTimeService,

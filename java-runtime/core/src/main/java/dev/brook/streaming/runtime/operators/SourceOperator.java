@@ -3,6 +3,7 @@ package dev.brook.streaming.runtime.operators;
 import dev.brook.api.common.eventtime.NoWatermarksGenerator;
 import dev.brook.api.common.eventtime.RecordTimestampAssigner;
 import dev.brook.api.common.eventtime.TimestampAssigner;
+import dev.brook.api.common.eventtime.Watermark;
 import dev.brook.api.common.eventtime.WatermarkGenerator;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.api.connector.source.ReaderOutput;
@@ -23,7 +24,6 @@ import dev.brook.runtime.source.event.ReaderRegistrationEvent;
 import dev.brook.runtime.source.event.RequestSplitEvent;
 import dev.brook.runtime.source.event.SourceEventWrapper;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
-import dev.brook.streaming.runtime.streamrecord.Watermark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +33,13 @@ import java.util.concurrent.ScheduledFuture;
  * Runs the {@link SourceReader} of one parallel source instance: registers with the source's
  * coordinator, receives splits, polls the reader for records, assigns timestamps and generates
  * watermarks.
+ *
+ * <p>Event time is per reader, not per split: one watermark generator sees all the reader's records
+ * (split outputs are the reader output itself), so idleness ({@link
+ * WatermarkStrategy#withIdleness}) also applies to the reader as a whole: its output goes idle when
+ * none of its splits has produced a record for the timeout. Periodic emission runs every {@code
+ * pipeline.auto-watermark-interval} on the task's processing-time clock; 0 turns it off, as in
+ * Flink.
  */
 public final class SourceOperator<OUT, SplitT extends SourceSplit>
         extends AbstractStreamOperator<OUT> implements OperatorEventHandler {
@@ -60,10 +67,9 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
 
     @Override
     public void open() throws Exception {
-        TimestampAssigner<OUT> assigner =
-                watermarkStrategy.createTimestampAssigner(new TimestampAssignerContext());
-        WatermarkGenerator<OUT> generator =
-                watermarkStrategy.createWatermarkGenerator(new GeneratorContext());
+        EventTimeContext eventTime = new EventTimeContext(parameters.processingTimeService());
+        TimestampAssigner<OUT> assigner = watermarkStrategy.createTimestampAssigner(eventTime);
+        WatermarkGenerator<OUT> generator = watermarkStrategy.createWatermarkGenerator(eventTime);
         readerOutput = new OutputImpl(assigner, generator);
         reader = source.createReader(new ReaderContext());
         parameters
@@ -88,7 +94,8 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
         InputStatus status = reader.pollNext(readerOutput);
         if (status == InputStatus.END_OF_INPUT) {
             stopPeriodicWatermarks();
-            output.emitWatermark(Watermark.MAX_WATERMARK);
+            // Through the emitter: an idle output turns active first, or the end would be ignored.
+            readerOutput.emitWatermark(Watermark.MAX_WATERMARK);
         }
         return status;
     }
@@ -129,12 +136,6 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
             reader.close();
         }
     }
-
-    private static final class TimestampAssignerContext
-            implements dev.brook.api.common.eventtime.TimestampAssignerSupplier.Context {}
-
-    private static final class GeneratorContext
-            implements dev.brook.api.common.eventtime.WatermarkGeneratorSupplier.Context {}
 
     private final class ReaderContext implements SourceReaderContext {
         @Override
@@ -223,7 +224,7 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
         }
 
         @Override
-        public void emitWatermark(dev.brook.api.common.eventtime.Watermark watermark) {
+        public void emitWatermark(Watermark watermark) {
             watermarks.emitWatermark(watermark);
         }
 

@@ -1,9 +1,8 @@
 package dev.brook.streaming.runtime.operators;
 
+import dev.brook.api.common.eventtime.NoWatermarksGenerator;
 import dev.brook.api.common.eventtime.TimestampAssigner;
-import dev.brook.api.common.eventtime.TimestampAssignerSupplier;
 import dev.brook.api.common.eventtime.WatermarkGenerator;
-import dev.brook.api.common.eventtime.WatermarkGeneratorSupplier;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
@@ -11,18 +10,22 @@ import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Extracts timestamps and generates watermarks in the middle of a pipeline. Upstream watermarks are
- * dropped (this operator defines event time from here on), except the final one that marks the end
- * of input.
+ * Extracts timestamps and generates watermarks in the middle of a pipeline. This operator defines
+ * event time from here on, so upstream watermarks are dropped, except the final one that marks the
+ * end of input, and so is upstream watermark status: whether this instance's output is idle is
+ * decided by its own generator ({@link WatermarkStrategy#withIdleness}).
+ *
+ * <p>Periodic emission runs every {@code autoWatermarkInterval} milliseconds on the task's
+ * processing-time clock; 0 turns it off, as in Flink.
  */
 public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOperator<T, T> {
 
     private final WatermarkStrategy<T> strategy;
     private final long autoWatermarkInterval;
+    private final WatermarkEmitter watermarks;
     private TimestampAssigner<T> assigner;
     private WatermarkGenerator<T> generator;
     private ScheduledFuture<?> periodic;
-    private final WatermarkEmitter watermarks;
 
     public TimestampsAndWatermarksOperator(
             OperatorParameters<T> parameters, WatermarkStrategy<T> strategy, long interval) {
@@ -34,9 +37,10 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOp
 
     @Override
     public void open() {
-        assigner = strategy.createTimestampAssigner(new TimestampAssignerSupplier.Context() {});
-        generator = strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {});
-        if (autoWatermarkInterval > 0) {
+        EventTimeContext eventTime = new EventTimeContext(parameters.processingTimeService());
+        assigner = strategy.createTimestampAssigner(eventTime);
+        generator = strategy.createWatermarkGenerator(eventTime);
+        if (autoWatermarkInterval > 0 && !(generator instanceof NoWatermarksGenerator)) {
             periodic =
                     parameters
                             .processingTimeService()
@@ -61,7 +65,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOp
     @Override
     public void processWatermark(Watermark mark) {
         if (mark.timestamp() == Long.MAX_VALUE) {
-            generator.onPeriodicEmit(watermarks);
+            // Through the emitter: an idle output turns active first, or the end would be ignored.
             watermarks.emitWatermark(dev.brook.api.common.eventtime.Watermark.MAX_WATERMARK);
         }
     }
@@ -71,16 +75,19 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOp
 
     @Override
     public void finish() {
-        if (periodic != null) {
-            periodic.cancel(false);
-        }
+        stopPeriodicEmission();
     }
 
     @Override
     public void close() throws Exception {
+        stopPeriodicEmission();
+        super.close();
+    }
+
+    private void stopPeriodicEmission() {
         if (periodic != null) {
             periodic.cancel(false);
+            periodic = null;
         }
-        super.close();
     }
 }

@@ -8,6 +8,11 @@ import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
  * The {@link WatermarkOutput} a watermark generator writes to: forwards only watermarks that
  * advance event time, and turns idleness changes into watermark-status elements.
  *
+ * <p>As in Flink, an advancing watermark makes an idle output active first (ACTIVE precedes the
+ * watermark downstream, where watermarks of idle channels are ignored); a watermark that does not
+ * advance changes nothing, so a periodic generator repeating its last watermark cannot undo
+ * idleness.
+ *
  * <p>Threading model: task thread only.
  */
 final class WatermarkEmitter implements WatermarkOutput {
@@ -22,8 +27,8 @@ final class WatermarkEmitter implements WatermarkOutput {
 
     @Override
     public void emitWatermark(dev.brook.api.common.eventtime.Watermark watermark) {
-        markActive();
         if (watermark.getTimestamp() > lastEmitted) {
+            markActive();
             lastEmitted = watermark.getTimestamp();
             output.emitWatermark(new Watermark(lastEmitted));
         }

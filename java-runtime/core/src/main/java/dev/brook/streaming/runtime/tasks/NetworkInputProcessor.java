@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Feeds the head operator from its input gates. Gates are polled round-robin; each logical input
- * (1, or 1 and 2) has one watermark valve across all channels of all its gates.
+ * (1, or 1 and 2) has one {@link StatusWatermarkValve} across all channels of all its gates, which
+ * hands the input's watermark and watermark status to the operator's {@link Input}. A two-input
+ * operator combines its two inputs itself.
  */
 final class NetworkInputProcessor implements InputProcessor {
 
@@ -89,19 +91,12 @@ final class NetworkInputProcessor implements InputProcessor {
     private void handleEvent(GateReader reader, StreamElement element) throws Exception {
         int input = reader.inputIndex;
         int channel = reader.channelOffset + reader.currentChannel();
-        StatusWatermarkValve valve = valves[input];
         if (element instanceof Watermark w) {
-            emitIfAdvanced(input, valve.inputWatermark(w.timestamp(), channel));
+            valves[input].inputWatermark(w.timestamp(), channel, inputs[input]);
         } else if (element instanceof WatermarkStatus status) {
-            boolean wasIdle = valve.allIdle();
-            emitIfAdvanced(input, valve.markIdle(channel, status == WatermarkStatus.IDLE));
-            boolean isIdle = valve.allIdle();
-            if (wasIdle != isIdle) {
-                inputs[input].processWatermarkStatus(
-                        isIdle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
-            }
+            valves[input].inputWatermarkStatus(status, channel, inputs[input]);
         } else if (element == EndOfPartition.INSTANCE) {
-            emitIfAdvanced(input, valve.markFinished(channel));
+            valves[input].inputEndOfPartition(channel, inputs[input]);
             if (reader.channelFinished()) {
                 unfinishedGates--;
                 if (--unfinishedGatesPerInput[input] == 0 && twoInputOperator != null) {
@@ -113,12 +108,6 @@ final class NetworkInputProcessor implements InputProcessor {
                     "Received checkpoint barrier "
                             + barrier.checkpointId()
                             + " but this task does not take part in checkpoints");
-        }
-    }
-
-    private void emitIfAdvanced(int input, long watermark) throws Exception {
-        if (watermark != StatusWatermarkValve.NO_CHANGE) {
-            inputs[input].processWatermark(new Watermark(watermark));
         }
     }
 

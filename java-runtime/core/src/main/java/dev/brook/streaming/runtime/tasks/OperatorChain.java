@@ -6,7 +6,9 @@ import dev.brook.runtime.jobgraph.OperatorConfig;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEventHandler;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.runtime.state.OperatorStateBackend;
 import dev.brook.runtime.state.heap.HeapKeyedStateBackend;
+import dev.brook.runtime.state.heap.HeapOperatorStateBackend;
 import dev.brook.streaming.runtime.operators.Input;
 import dev.brook.streaming.runtime.operators.OneInputStreamOperator;
 import dev.brook.streaming.runtime.operators.OperatorParameters;
@@ -31,6 +33,7 @@ final class OperatorChain {
     private final List<RecordWriterOutput<?>> networkOutputs = new ArrayList<>();
     private final Map<String, OperatorEventHandler> eventHandlers = new HashMap<>();
     private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
+    private final List<OperatorStateBackend> operatorStateBackends = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     OperatorChain(TaskEnvironment env, ProcessingTimeService timeService, MailboxExecutor mailbox)
@@ -81,6 +84,8 @@ final class OperatorChain {
                 backend = new HeapKeyedStateBackend<>(env.keyGroupRange(), env.maxParallelism());
                 backends.add(backend);
             }
+            OperatorStateBackend operatorState = new HeapOperatorStateBackend();
+            operatorStateBackends.add(operatorState);
             StreamingRuntimeContext runtimeContext =
                     new StreamingRuntimeContext(
                             env.taskInfo().withTaskName(oc.name()),
@@ -94,6 +99,7 @@ final class OperatorChain {
                             output,
                             runtimeContext,
                             backend,
+                            operatorState,
                             oc.keySelector1(),
                             oc.keySelector2(),
                             timeService,
@@ -157,6 +163,9 @@ final class OperatorChain {
             }
         }
         for (KeyedStateBackend<?> b : backends) {
+            b.dispose();
+        }
+        for (OperatorStateBackend b : operatorStateBackends) {
             b.dispose();
         }
         return first;

@@ -1,18 +1,27 @@
 package dev.brook.streaming.runtime.tasks;
 
+import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.api.java.functions.KeySelector;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.ExecutionOptions;
+import dev.brook.configuration.MemorySize;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
+import dev.brook.runtime.jobgraph.OperatorConfig;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.operators.coordination.OperatorEventHandler;
+import dev.brook.streaming.runtime.operators.AbstractStreamOperator;
 import dev.brook.streaming.runtime.operators.Input;
 import dev.brook.streaming.runtime.operators.OneInputStreamOperator;
 import dev.brook.streaming.runtime.operators.SourceOperator;
 import dev.brook.streaming.runtime.operators.StreamOperator;
 import dev.brook.streaming.runtime.operators.TwoInputStreamOperator;
+import dev.brook.streaming.runtime.sort.RecordSorter;
 import dev.brook.streaming.runtime.streamrecord.StreamElementSerializer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
@@ -115,6 +124,7 @@ public final class StreamTask {
             inputs = new Input<?>[] {(OneInputStreamOperator<?, ?>) head};
         }
         int[] channelsPerInput = new int[inputs.length];
+        TypeSerializer<?>[] serializers = new TypeSerializer<?>[inputs.length];
         GateReader[] readers = new GateReader[gates.length];
         for (int g = 0; g < gates.length; g++) {
             TaskConfig.InputConfig ic = config.inputs().get(g);
@@ -126,6 +136,40 @@ public final class StreamTask {
                             channelsPerInput[logical],
                             new StreamElementSerializer<>((TypeSerializer) ic.serializer()));
             channelsPerInput[logical] += gates[g].getNumberOfChannels();
+            serializers[logical] = ic.serializer();
+        }
+        OperatorConfig headConfig = config.operators().get(0);
+        KeySelector<?, ?>[] keySelectors =
+                twoInput
+                        ? new KeySelector<?, ?>[] {
+                            headConfig.keySelector1(), headConfig.keySelector2()
+                        }
+                        : new KeySelector<?, ?>[] {headConfig.keySelector1()};
+        boolean allKeyed = Arrays.stream(keySelectors).allMatch(Objects::nonNull);
+        if (allKeyed
+                && env.jobConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.BATCH) {
+            RecordSorter sorter =
+                    new RecordSorter(
+                            env.jobConfiguration()
+                                    .getOptional(ExecutionOptions.SORTED_INPUTS_MEMORY)
+                                    .map(MemorySize::getBytes)
+                                    .orElse(Runtime.getRuntime().maxMemory() / 4),
+                            Path.of(System.getProperty("java.io.tmpdir")));
+            NetworkInputProcessor network =
+                    new NetworkInputProcessor(
+                            readers,
+                            SortingInputProcessor.sortingInputs(sorter, keySelectors, serializers),
+                            channelsPerInput,
+                            null);
+            return new SortingInputProcessor(
+                    network,
+                    sorter,
+                    (AbstractStreamOperator<?>) head,
+                    inputs,
+                    keySelectors,
+                    serializers,
+                    twoInput ? (TwoInputStreamOperator<?, ?, ?>) head : null);
         }
         return new NetworkInputProcessor(
                 readers,

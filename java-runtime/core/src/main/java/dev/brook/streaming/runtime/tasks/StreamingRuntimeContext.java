@@ -5,16 +5,17 @@ import dev.brook.api.common.TaskInfo;
 import dev.brook.api.common.functions.RuntimeContext;
 import dev.brook.api.common.state.AggregatingState;
 import dev.brook.api.common.state.AggregatingStateDescriptor;
+import dev.brook.api.common.state.KeyedStateStore;
 import dev.brook.api.common.state.ListState;
 import dev.brook.api.common.state.ListStateDescriptor;
 import dev.brook.api.common.state.MapState;
 import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.state.ReducingState;
 import dev.brook.api.common.state.ReducingStateDescriptor;
-import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
 import dev.brook.api.common.state.ValueState;
 import dev.brook.api.common.state.ValueStateDescriptor;
+import dev.brook.runtime.state.DefaultKeyedStateStore;
 import dev.brook.runtime.state.KeyedStateBackend;
 
 /** The {@link RuntimeContext} of the functions of one operator in one subtask. */
@@ -23,7 +24,7 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final TaskInfo taskInfo;
     private final JobInfo jobInfo;
     private final ClassLoader userCodeClassLoader;
-    private final KeyedStateBackend<?> keyedStateBackend;
+    private final KeyedStateStore keyedStateStore;
 
     public StreamingRuntimeContext(
             TaskInfo taskInfo,
@@ -33,7 +34,8 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         this.taskInfo = taskInfo;
         this.jobInfo = jobInfo;
         this.userCodeClassLoader = userCodeClassLoader;
-        this.keyedStateBackend = keyedStateBackend;
+        this.keyedStateStore =
+                keyedStateBackend == null ? null : new DefaultKeyedStateStore(keyedStateBackend);
     }
 
     @Override
@@ -51,8 +53,13 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         return userCodeClassLoader;
     }
 
-    private <S extends State> S keyed(StateDescriptor<S, ?> descriptor) {
-        if (keyedStateBackend == null) {
+    /** The keyed state of the operator, or null when it does not run on a keyed stream. */
+    public KeyedStateStore getKeyedStateStore() {
+        return keyedStateStore;
+    }
+
+    private KeyedStateStore keyed(StateDescriptor<?, ?> descriptor) {
+        if (keyedStateStore == null) {
             throw new UnsupportedOperationException(
                     "Keyed state '"
                             + descriptor.getName()
@@ -60,32 +67,32 @@ public final class StreamingRuntimeContext implements RuntimeContext {
                             + taskInfo.getTaskName()
                             + "'.");
         }
-        return keyedStateBackend.getOrCreateKeyedState(descriptor);
+        return keyedStateStore;
     }
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
-        return keyed(stateProperties);
+        return keyed(stateProperties).getState(stateProperties);
     }
 
     @Override
     public <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties) {
-        return keyed(stateProperties);
+        return keyed(stateProperties).getListState(stateProperties);
     }
 
     @Override
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties) {
-        return keyed(stateProperties);
+        return keyed(stateProperties).getReducingState(stateProperties);
     }
 
     @Override
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
-        return keyed(stateProperties);
+        return keyed(stateProperties).getAggregatingState(stateProperties);
     }
 
     @Override
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> stateProperties) {
-        return keyed(stateProperties);
+        return keyed(stateProperties).getMapState(stateProperties);
     }
 }

@@ -3,6 +3,7 @@ package dev.brook.streaming.runtime.operators.timers;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.ScheduledFuture;
 
@@ -29,13 +30,18 @@ public final class InternalTimerService<K, N> {
     private ScheduledFuture<?> wakeUp;
     private long wakeUpTime = Long.MAX_VALUE;
 
+    /** BATCH mode: processing-time timers are not fired, and event time ends per key. */
+    private final boolean batch;
+
     public InternalTimerService(
             KeyedStateBackend<K> keyContext,
             ProcessingTimeService clock,
-            Triggerable<K, N> target) {
+            Triggerable<K, N> target,
+            boolean batch) {
         this.keyContext = keyContext;
         this.clock = clock;
         this.target = target;
+        this.batch = batch;
     }
 
     public long currentProcessingTime() {
@@ -63,6 +69,9 @@ public final class InternalTimerService<K, N> {
     }
 
     public void registerProcessingTimeTimer(N namespace, long time) {
+        if (batch) {
+            return;
+        }
         InternalTimer<K, N> timer =
                 new InternalTimer<>(time, keyContext.getCurrentKey(), namespace);
         if (processingSet.add(timer)) {
@@ -115,6 +124,46 @@ public final class InternalTimerService<K, N> {
             keyContext.setCurrentKey(timer.key());
             target.onEventTime(timer);
         }
+    }
+
+    /**
+     * BATCH mode, after the last record of the current key: event time ends for the key, so all its
+     * event-time timers fire (including those registered while firing); then event time starts over
+     * for the next key.
+     */
+    public void endOfKey() throws Exception {
+        advanceWatermark(Long.MAX_VALUE);
+        currentWatermark = Long.MIN_VALUE;
+    }
+
+    /** The event-time timers waiting to fire (for test harnesses). */
+    public int numEventTimeTimers() {
+        return eventSet.size();
+    }
+
+    /** The processing-time timers waiting to fire (for test harnesses). */
+    public int numProcessingTimeTimers() {
+        return processingSet.size();
+    }
+
+    /** The event-time timers of {@code key} waiting to fire (for test harnesses; a scan). */
+    public int numEventTimeTimers(Object key) {
+        return countOf(eventSet, key);
+    }
+
+    /** The processing-time timers of {@code key} waiting to fire (for test harnesses; a scan). */
+    public int numProcessingTimeTimers(Object key) {
+        return countOf(processingSet, key);
+    }
+
+    private static int countOf(Iterable<? extends InternalTimer<?, ?>> timers, Object key) {
+        int n = 0;
+        for (InternalTimer<?, ?> timer : timers) {
+            if (Objects.equals(timer.key(), key)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Stops the processing-time wake-up; pending timers stay (they are state). */

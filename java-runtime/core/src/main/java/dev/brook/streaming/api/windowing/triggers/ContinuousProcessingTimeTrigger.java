@@ -1,0 +1,106 @@
+package dev.brook.streaming.api.windowing.triggers;
+
+import dev.brook.api.common.state.ReducingState;
+import dev.brook.api.common.state.ReducingStateDescriptor;
+import dev.brook.streaming.api.windowing.windows.Window;
+import java.time.Duration;
+
+/**
+ * Fires a window every {@code interval} of processing time, from its first element on, so a window
+ * reports its current contents periodically by the wall clock.
+ *
+ * <p>Fire times are aligned to multiples of the interval: an element arriving at processing time
+ * {@code t} into a window without a pending fire schedules one at {@code t - t % interval +
+ * interval}; each fire schedules the next, never beyond the window's end. A fire at the window's
+ * end schedules no other: scheduling the same time again would fire again at once, without end, for
+ * an event-time window whose end the clock has passed. There is no extra fire at the end of
+ * event-time windows (combine with the window's own trigger for that), as in Flink. The next fire
+ * time is per key and window; merging windows keep the earliest.
+ */
+public final class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<Object, W> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long interval;
+    private final ReducingStateDescriptor<Long> fireTimeDesc = FireTimes.descriptor();
+
+    private ContinuousProcessingTimeTrigger(long interval) {
+        this.interval = interval;
+    }
+
+    /** Fires every {@code interval} of processing time. */
+    public static <W extends Window> ContinuousProcessingTimeTrigger<W> of(Duration interval) {
+        return new ContinuousProcessingTimeTrigger<>(FireTimes.checkInterval(interval));
+    }
+
+    @Override
+    public TriggerResult onElement(Object element, long timestamp, W window, TriggerContext ctx)
+            throws Exception {
+        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
+        if (fireTime.get() == null) {
+            long now = ctx.getCurrentProcessingTime();
+            scheduleNext(FireTimes.align(now, interval), window, ctx, fireTime);
+        }
+        return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onEventTime(long time, W window, TriggerContext ctx) {
+        return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx)
+            throws Exception {
+        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
+        Long next = fireTime.get();
+        if (next != null && next == time) {
+            fireTime.clear();
+            if (FireTimes.next(time, interval, window) > time) {
+                scheduleNext(time, window, ctx, fireTime);
+            }
+            return TriggerResult.FIRE;
+        }
+        return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public void clear(W window, TriggerContext ctx) throws Exception {
+        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
+        Long next = fireTime.get();
+        if (next != null) {
+            ctx.deleteProcessingTimeTimer(next);
+            fireTime.clear();
+        }
+    }
+
+    @Override
+    public boolean canMerge() {
+        return true;
+    }
+
+    @Override
+    public void onMerge(W window, OnMergeContext ctx) throws Exception {
+        ctx.mergePartitionedState(fireTimeDesc);
+        Long next = ctx.getPartitionedState(fireTimeDesc).get();
+        if (next != null) {
+            ctx.registerProcessingTimeTimer(next);
+        }
+    }
+
+    private void scheduleNext(long time, W window, TriggerContext ctx, ReducingState<Long> state)
+            throws Exception {
+        long next = FireTimes.next(time, interval, window);
+        state.add(next);
+        ctx.registerProcessingTimeTimer(next);
+    }
+
+    public long getInterval() {
+        return interval;
+    }
+
+    @Override
+    public String toString() {
+        return "ContinuousProcessingTimeTrigger(" + interval + ")";
+    }
+}
