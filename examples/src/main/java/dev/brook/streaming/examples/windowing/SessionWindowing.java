@@ -1,14 +1,12 @@
 package dev.brook.streaming.examples.windowing;
 
 import dev.brook.api.common.eventtime.WatermarkStrategy;
-import dev.brook.api.common.serialization.SimpleStringEncoder;
 import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.java.tuple.Tuple3;
-import dev.brook.connector.file.sink.FileSink;
-import dev.brook.core.fs.Path;
 import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.brook.streaming.examples.util.ResultSink;
 import dev.brook.util.ParameterTool;
 import java.time.Duration;
 import java.util.List;
@@ -60,18 +58,7 @@ public class SessionWindowing {
                         .sum(2)
                         .name("session-sum");
 
-        if (params.has("output")) {
-            aggregated
-                    .sinkTo(
-                            FileSink.<Tuple3<String, Long, Integer>>forRowFormat(
-                                            new Path(params.get("output")),
-                                            new SimpleStringEncoder<>())
-                                    .build())
-                    .name("file-sink");
-        } else {
-            System.out.println("Printing result to stdout. Use --output to specify output path.");
-            aggregated.print().name("print-sink");
-        }
+        ResultSink.writeOrPrint(aggregated, params);
         env.execute("SessionWindowing");
     }
 }

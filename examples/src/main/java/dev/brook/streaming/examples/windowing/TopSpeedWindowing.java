@@ -2,11 +2,9 @@ package dev.brook.streaming.examples.windowing;
 
 import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.api.common.functions.MapFunction;
-import dev.brook.api.common.serialization.SimpleStringEncoder;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.java.tuple.Tuple4;
-import dev.brook.connector.file.sink.FileSink;
 import dev.brook.connector.file.src.FileSource;
 import dev.brook.connector.file.src.reader.TextLineInputFormat;
 import dev.brook.core.fs.Path;
@@ -15,6 +13,7 @@ import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.windowing.assigners.GlobalWindows;
 import dev.brook.streaming.api.windowing.evictors.TimeEvictor;
 import dev.brook.streaming.api.windowing.triggers.DeltaTrigger;
+import dev.brook.streaming.examples.util.ResultSink;
 import dev.brook.streaming.examples.windowing.util.CarEvents;
 import dev.brook.util.MultipleParameterTool;
 import java.time.Duration;
@@ -93,18 +92,7 @@ public class TopSpeedWindowing {
                         .maxBy(1)
                         .name("top-speed");
 
-        if (params.has("output")) {
-            topSpeeds
-                    .sinkTo(
-                            FileSink.<Tuple4<Integer, Integer, Double, Long>>forRowFormat(
-                                            new Path(params.get("output")),
-                                            new SimpleStringEncoder<>())
-                                    .build())
-                    .name("file-sink");
-        } else {
-            System.out.println("Printing result to stdout. Use --output to specify output path.");
-            topSpeeds.print().name("print-sink");
-        }
+        ResultSink.writeOrPrint(topSpeeds, params);
         env.execute("CarTopSpeedWindowingExample");
     }
 

@@ -1,21 +1,15 @@
 package dev.brook.streaming.examples.windowing;
 
-import dev.brook.api.common.eventtime.WatermarkStrategy;
-import dev.brook.api.common.serialization.SimpleStringEncoder;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.configuration.MemorySize;
-import dev.brook.connector.file.sink.FileSink;
-import dev.brook.connector.file.src.FileSource;
-import dev.brook.connector.file.src.reader.TextLineInputFormat;
-import dev.brook.core.fs.Path;
 import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
-import dev.brook.streaming.examples.util.SampleText;
+import dev.brook.streaming.examples.util.ResultSink;
+import dev.brook.streaming.examples.util.TextInput;
 import dev.brook.streaming.examples.wordcount.WordCount;
 import dev.brook.util.MultipleParameterTool;
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Counts words in sliding count windows, as Flink's WindowWordCount example does: for each word,
@@ -39,22 +33,7 @@ public class WindowWordCount {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().setGlobalJobParameters(params);
 
-        DataStream<String> text;
-        Collection<String> inputs = params.getMultiParameter("input");
-        if (inputs != null) {
-            Path[] paths = inputs.stream().map(Path::new).toArray(Path[]::new);
-            FileSource.Builder<String> source =
-                    FileSource.forRecordStreamFormat(new TextLineInputFormat(), paths);
-            if (params.has("discovery-interval")) {
-                source.monitorContinuously(
-                        Duration.ofSeconds(params.getLong("discovery-interval")));
-            }
-            text = env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "file-input");
-        } else {
-            System.out.println("Executing WindowWordCount example with default input data set.");
-            System.out.println("Use --input to specify file input.");
-            text = env.fromElements(SampleText.LINES).name("in-memory-input");
-        }
+        DataStream<String> text = TextInput.fromArgs(env, params, "WindowWordCount");
 
         int windowSize = params.getInt("window", 250);
         int slideSize = params.getInt("slide", 150);
@@ -67,22 +46,13 @@ public class WindowWordCount {
                         .sum(1)
                         .name("counter");
 
-        if (params.has("output")) {
-            counts.sinkTo(
-                            FileSink.<Tuple2<String, Integer>>forRowFormat(
-                                            new Path(params.get("output")),
-                                            new SimpleStringEncoder<>())
-                                    .withRollingPolicy(
-                                            DefaultRollingPolicy.builder()
-                                                    .withMaxPartSize(MemorySize.ofMebiBytes(1))
-                                                    .withRolloverInterval(Duration.ofSeconds(10))
-                                                    .build())
-                                    .build())
-                    .name("file-sink");
-        } else {
-            System.out.println("Printing result to stdout. Use --output to specify output path.");
-            counts.print().name("print-sink");
-        }
+        ResultSink.writeOrPrint(
+                counts,
+                params,
+                DefaultRollingPolicy.builder()
+                        .withMaxPartSize(MemorySize.ofMebiBytes(1))
+                        .withRolloverInterval(Duration.ofSeconds(10))
+                        .build());
         env.execute("WindowWordCount");
     }
 }

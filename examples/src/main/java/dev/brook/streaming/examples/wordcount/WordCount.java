@@ -1,22 +1,16 @@
 package dev.brook.streaming.examples.wordcount;
 
-import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.api.common.functions.FlatMapFunction;
-import dev.brook.api.common.serialization.SimpleStringEncoder;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.configuration.MemorySize;
-import dev.brook.connector.file.sink.FileSink;
-import dev.brook.connector.file.src.FileSource;
-import dev.brook.connector.file.src.reader.TextLineInputFormat;
-import dev.brook.core.fs.Path;
 import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
-import dev.brook.streaming.examples.util.SampleText;
+import dev.brook.streaming.examples.util.ResultSink;
+import dev.brook.streaming.examples.util.TextInput;
 import dev.brook.util.Collector;
 import dev.brook.util.MultipleParameterTool;
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Counts words, as Flink's WordCount example does: lines are lower-cased and split on non-word
@@ -37,22 +31,7 @@ public class WordCount {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().setGlobalJobParameters(params);
 
-        DataStream<String> text;
-        Collection<String> inputs = params.getMultiParameter("input");
-        if (inputs != null) {
-            Path[] paths = inputs.stream().map(Path::new).toArray(Path[]::new);
-            FileSource.Builder<String> source =
-                    FileSource.forRecordStreamFormat(new TextLineInputFormat(), paths);
-            if (params.has("discovery-interval")) {
-                source.monitorContinuously(
-                        Duration.ofSeconds(params.getLong("discovery-interval")));
-            }
-            text = env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "file-input");
-        } else {
-            System.out.println("Executing WordCount example with default input data set.");
-            System.out.println("Use --input to specify file input.");
-            text = env.fromElements(SampleText.LINES).name("in-memory-input");
-        }
+        DataStream<String> text = TextInput.fromArgs(env, params, "WordCount");
 
         DataStream<Tuple2<String, Integer>> counts =
                 text.flatMap(new Tokenizer())
@@ -61,22 +40,13 @@ public class WordCount {
                         .sum(1)
                         .name("counter");
 
-        if (params.has("output")) {
-            counts.sinkTo(
-                            FileSink.<Tuple2<String, Integer>>forRowFormat(
-                                            new Path(params.get("output")),
-                                            new SimpleStringEncoder<>())
-                                    .withRollingPolicy(
-                                            DefaultRollingPolicy.builder()
-                                                    .withMaxPartSize(MemorySize.ofMebiBytes(1))
-                                                    .withRolloverInterval(Duration.ofSeconds(10))
-                                                    .build())
-                                    .build())
-                    .name("file-sink");
-        } else {
-            System.out.println("Printing result to stdout. Use --output to specify output path.");
-            counts.print().name("print-sink");
-        }
+        ResultSink.writeOrPrint(
+                counts,
+                params,
+                DefaultRollingPolicy.builder()
+                        .withMaxPartSize(MemorySize.ofMebiBytes(1))
+                        .withRolloverInterval(Duration.ofSeconds(10))
+                        .build());
         env.execute("WordCount");
     }
 

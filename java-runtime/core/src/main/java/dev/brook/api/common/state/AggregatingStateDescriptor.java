@@ -2,6 +2,7 @@ package dev.brook.api.common.state;
 
 import dev.brook.api.common.functions.AggregateFunction;
 import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.api.common.typeutils.TypeSerializer;
 import java.util.Objects;
 
 /** Describes an {@link AggregatingState}; the type given is the accumulator type. */
@@ -22,6 +23,14 @@ public class AggregatingStateDescriptor<IN, ACC, OUT>
             AggregateFunction<IN, ACC, OUT> aggFunction,
             TypeInformation<ACC> accTypeInfo) {
         super(name, accTypeInfo);
+        this.aggFunction = Objects.requireNonNull(aggFunction);
+    }
+
+    public AggregatingStateDescriptor(
+            String name,
+            AggregateFunction<IN, ACC, OUT> aggFunction,
+            TypeSerializer<ACC> accSerializer) {
+        super(name, accSerializer);
         this.aggFunction = Objects.requireNonNull(aggFunction);
     }
 

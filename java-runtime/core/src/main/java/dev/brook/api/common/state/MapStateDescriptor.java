@@ -2,6 +2,7 @@ package dev.brook.api.common.state;
 
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.common.typeinfo.Types;
+import dev.brook.api.common.typeutils.TypeSerializer;
 import java.util.Map;
 
 /** Describes a {@link MapState}. */
@@ -20,6 +21,14 @@ public class MapStateDescriptor<UK, UV> extends StateDescriptor<MapState<UK, UV>
 
     public MapStateDescriptor(String name, Class<UK> keyClass, Class<UV> valueClass) {
         this(name, TypeInformation.of(keyClass), TypeInformation.of(valueClass));
+    }
+
+    public MapStateDescriptor(
+            String name, TypeSerializer<UK> keySerializer, TypeSerializer<UV> valueSerializer) {
+        this(
+                name,
+                new SerializerTypeInformation<>(keySerializer),
+                new SerializerTypeInformation<>(valueSerializer));
     }
 
     public TypeInformation<UK> getKeyTypeInformation() {

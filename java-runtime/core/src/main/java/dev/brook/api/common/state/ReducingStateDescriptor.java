@@ -2,6 +2,7 @@ package dev.brook.api.common.state;
 
 import dev.brook.api.common.functions.ReduceFunction;
 import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.api.common.typeutils.TypeSerializer;
 import java.util.Objects;
 
 /** Describes a {@link ReducingState}. */
@@ -18,6 +19,12 @@ public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>
     public ReducingStateDescriptor(
             String name, ReduceFunction<T> reduceFunction, TypeInformation<T> typeInfo) {
         super(name, typeInfo);
+        this.reduceFunction = Objects.requireNonNull(reduceFunction);
+    }
+
+    public ReducingStateDescriptor(
+            String name, ReduceFunction<T> reduceFunction, TypeSerializer<T> serializer) {
+        super(name, serializer);
         this.reduceFunction = Objects.requireNonNull(reduceFunction);
     }
 

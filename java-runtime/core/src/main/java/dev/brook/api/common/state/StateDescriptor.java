@@ -36,6 +36,14 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
         this(name, TypeInformation.of(type));
     }
 
+    /**
+     * For a type that type information does not describe well: the state keeps its values with
+     * {@code serializer}.
+     */
+    protected StateDescriptor(String name, TypeSerializer<T> serializer) {
+        this(name, new SerializerTypeInformation<>(serializer));
+    }
+
     public String getName() {
         return name;
     }

@@ -1,6 +1,7 @@
 package dev.brook.api.common.state;
 
 import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.api.common.typeutils.TypeSerializer;
 
 /** Describes a {@link ValueState}. */
 public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T> {
@@ -12,6 +13,10 @@ public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T> {
 
     public ValueStateDescriptor(String name, TypeInformation<T> typeInfo) {
         super(name, typeInfo);
+    }
+
+    public ValueStateDescriptor(String name, TypeSerializer<T> serializer) {
+        super(name, serializer);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.brook.runtime.state.heap;
 
 import dev.brook.api.common.functions.ReduceFunction;
 import dev.brook.runtime.state.InternalReducingState;
-import dev.brook.runtime.state.ReduceMerger;
 
 final class HeapReducingState<K, N, V> extends AbstractHeapState<K, N, V>
         implements InternalReducingState<V> {

@@ -1,7 +1,6 @@
 package dev.brook.runtime.state.heap;
 
 import dev.brook.runtime.state.KeyGroupRange;
-import dev.brook.runtime.state.ReduceMerger;
 import dev.brook.runtime.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,43 +19,43 @@ final class StateTable<K, N, V> {
 
     private final HeapKeyedStateBackend<K> backend;
     private final int firstKeyGroup;
-    private final HashMap<K, V>[] voidMaps;
-    private final HashMap<N, HashMap<K, V>>[] namespacedMaps;
+    private final KeyMap<K, V>[] voidMaps;
+    private final HashMap<N, KeyMap<K, V>>[] namespacedMaps;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     StateTable(HeapKeyedStateBackend<K> backend, KeyGroupRange range) {
         this.backend = backend;
         this.firstKeyGroup = range.start();
-        this.voidMaps = new HashMap[range.numberOfKeyGroups()];
+        this.voidMaps = new KeyMap[range.numberOfKeyGroups()];
         this.namespacedMaps = new HashMap[range.numberOfKeyGroups()];
     }
 
-    private HashMap<K, V> keyMap(N namespace, boolean create) {
+    private KeyMap<K, V> keyMap(N namespace, boolean create) {
         int idx = backend.getCurrentKeyGroup() - firstKeyGroup;
         if (namespace == VoidNamespace.INSTANCE) {
-            HashMap<K, V> m = voidMaps[idx];
+            KeyMap<K, V> m = voidMaps[idx];
             if (m == null && create) {
-                m = voidMaps[idx] = new HashMap<>();
+                m = voidMaps[idx] = new KeyMap<>();
             }
             return m;
         }
-        HashMap<N, HashMap<K, V>> byNamespace = namespacedMaps[idx];
+        HashMap<N, KeyMap<K, V>> byNamespace = namespacedMaps[idx];
         if (byNamespace == null) {
             if (!create) {
                 return null;
             }
             byNamespace = namespacedMaps[idx] = new HashMap<>(4);
         }
-        HashMap<K, V> byKey = byNamespace.get(namespace);
+        KeyMap<K, V> byKey = byNamespace.get(namespace);
         if (byKey == null && create) {
-            byKey = new HashMap<>();
+            byKey = new KeyMap<>();
             byNamespace.put(namespace, byKey);
         }
         return byKey;
     }
 
     V get(N namespace) {
-        HashMap<K, V> m = keyMap(namespace, false);
+        KeyMap<K, V> m = keyMap(namespace, false);
         return m == null ? null : m.get(backend.getCurrentKey());
     }
 
@@ -81,11 +80,11 @@ final class StateTable<K, N, V> {
     void removeCurrentKey() {
         int idx = backend.getCurrentKeyGroup() - firstKeyGroup;
         K key = backend.getCurrentKey();
-        HashMap<K, V> voidMap = voidMaps[idx];
+        KeyMap<K, V> voidMap = voidMaps[idx];
         if (voidMap != null) {
             voidMap.remove(key);
         }
-        HashMap<N, HashMap<K, V>> byNamespace = namespacedMaps[idx];
+        HashMap<N, KeyMap<K, V>> byNamespace = namespacedMaps[idx];
         if (byNamespace != null) {
             byNamespace.values().removeIf(byKey -> byKey.remove(key) != null && byKey.isEmpty());
         }
@@ -95,24 +94,24 @@ final class StateTable<K, N, V> {
     List<K> keys(N namespace) {
         ArrayList<K> keys = new ArrayList<>();
         if (namespace == VoidNamespace.INSTANCE) {
-            for (HashMap<K, V> byKey : voidMaps) {
+            for (KeyMap<K, V> byKey : voidMaps) {
                 if (byKey != null) {
-                    keys.addAll(byKey.keySet());
+                    byKey.addKeysTo(keys);
                 }
             }
             return keys;
         }
-        for (HashMap<N, HashMap<K, V>> byNamespace : namespacedMaps) {
-            HashMap<K, V> byKey = byNamespace == null ? null : byNamespace.get(namespace);
+        for (HashMap<N, KeyMap<K, V>> byNamespace : namespacedMaps) {
+            KeyMap<K, V> byKey = byNamespace == null ? null : byNamespace.get(namespace);
             if (byKey != null) {
-                keys.addAll(byKey.keySet());
+                byKey.addKeysTo(keys);
             }
         }
         return keys;
     }
 
     V remove(N namespace) {
-        HashMap<K, V> m = keyMap(namespace, false);
+        KeyMap<K, V> m = keyMap(namespace, false);
         if (m == null) {
             return null;
         }

@@ -11,9 +11,6 @@ import dev.brook.runtime.state.VoidNamespace;
 import dev.brook.streaming.api.TimeDomain;
 import dev.brook.streaming.api.TimerService;
 import dev.brook.streaming.api.functions.co.KeyedBroadcastProcessFunction;
-import dev.brook.streaming.runtime.operators.timers.InternalTimer;
-import dev.brook.streaming.runtime.operators.timers.KeyedTimerService;
-import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.util.OutputTag;
 import java.util.List;
@@ -27,77 +24,44 @@ import java.util.Objects;
  * none.
  */
 public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
-        extends AbstractTwoInputOperator<IN1, IN2, OUT> implements Triggerable<KS, VoidNamespace> {
+        extends AbstractKeyedCoProcessOperator<
+                KS, IN1, IN2, OUT, KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>> {
 
-    private final KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function;
     private final BroadcastStates broadcastStates;
-    private final TimestampedCollector<OUT> collector;
-    private final TimerService timerService;
     private final ReadOnlyContextImpl readOnlyContext;
     private final ContextImpl context;
     private final OnTimerContextImpl onTimerContext;
-    private StreamRecord<?> current;
 
     public CoBroadcastWithKeyedOperator(
             OperatorParameters<OUT> parameters,
             KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function,
             List<MapStateDescriptor<?, ?>> broadcastStateDescriptors)
             throws Exception {
-        super(parameters);
-        this.function = function;
+        super(parameters, function);
         this.broadcastStates =
                 new BroadcastStates(getOperatorStateBackend(), broadcastStateDescriptors);
-        this.collector = new TimestampedCollector<>(output);
-        this.timerService = new KeyedTimerService(getInternalTimerService("user-timers", this));
         this.readOnlyContext = new ReadOnlyContextImpl(function);
         this.context = new ContextImpl(function);
         this.onTimerContext = new OnTimerContextImpl(function);
     }
 
     @Override
-    public void open() throws Exception {
-        openUserFunction(function);
-    }
-
-    @Override
-    public void close() throws Exception {
-        closeTimerServices();
-        FunctionLifecycle.close(function);
-    }
-
-    @Override
     protected void processElement1(StreamRecord<IN1> element) throws Exception {
-        current = element;
-        collector.setTimestamp(element);
-        function.processElement(element.getValue(), readOnlyContext, collector);
-        current = null;
+        startElement(element);
+        userFunction.processElement(element.getValue(), readOnlyContext, collector);
+        endElement();
     }
 
     @Override
     protected void processElement2(StreamRecord<IN2> element) throws Exception {
-        current = element;
-        collector.setTimestamp(element);
-        function.processBroadcastElement(element.getValue(), context, collector);
-        current = null;
+        startElement(element);
+        userFunction.processBroadcastElement(element.getValue(), context, collector);
+        endElement();
     }
 
     @Override
-    public void onEventTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
-        collector.setAbsoluteTimestamp(timer.timestamp());
-        fire(timer, TimeDomain.EVENT_TIME);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
-        collector.eraseTimestamp();
-        fire(timer, TimeDomain.PROCESSING_TIME);
-    }
-
-    private void fire(InternalTimer<KS, VoidNamespace> timer, TimeDomain domain) throws Exception {
-        onTimerContext.timer = timer;
-        onTimerContext.domain = domain;
-        function.onTimer(timer.timestamp(), onTimerContext, collector);
-        onTimerContext.timer = null;
+    protected void onTimer(long timestamp) throws Exception {
+        userFunction.onTimer(timestamp, onTimerContext, collector);
     }
 
     /**
@@ -125,14 +89,6 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         }
     }
 
-    private Long timestamp() {
-        return current != null && current.hasTimestamp() ? current.getTimestamp() : null;
-    }
-
-    private long currentProcessingTime() {
-        return parameters.processingTimeService().getCurrentProcessingTime();
-    }
-
     private final class ContextImpl
             extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.Context {
 
@@ -155,7 +111,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public Long timestamp() {
-            return CoBroadcastWithKeyedOperator.this.timestamp();
+            return elementTimestamp();
         }
 
         @Override
@@ -165,7 +121,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return CoBroadcastWithKeyedOperator.this.currentProcessingTime();
+            return currentProcessingTime();
         }
 
         @Override
@@ -193,14 +149,13 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public KS getCurrentKey() {
-            return (KS) CoBroadcastWithKeyedOperator.this.getCurrentKey();
+            return currentKey();
         }
 
         @Override
         public Long timestamp() {
-            return CoBroadcastWithKeyedOperator.this.timestamp();
+            return elementTimestamp();
         }
 
         @Override
@@ -210,7 +165,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return CoBroadcastWithKeyedOperator.this.currentProcessingTime();
+            return currentProcessingTime();
         }
 
         @Override
@@ -221,21 +176,18 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
     private final class OnTimerContextImpl
             extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.OnTimerContext {
-        InternalTimer<KS, VoidNamespace> timer;
-        TimeDomain domain;
-
         OnTimerContextImpl(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function) {
             function.super();
         }
 
         @Override
         public TimeDomain timeDomain() {
-            return domain;
+            return timerDomain();
         }
 
         @Override
         public KS getCurrentKey() {
-            return timer.key();
+            return timerKey();
         }
 
         @Override
@@ -251,7 +203,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public Long timestamp() {
-            return domain == TimeDomain.EVENT_TIME ? timer.timestamp() : null;
+            return timerTimestamp();
         }
 
         @Override
@@ -261,7 +213,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return CoBroadcastWithKeyedOperator.this.currentProcessingTime();
+            return currentProcessingTime();
         }
 
         @Override

@@ -14,62 +14,36 @@ import java.util.List;
  * operator state backend, so a checkpoint finds it with the rest of the operator state.
  */
 public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
-        extends AbstractTwoInputOperator<IN1, IN2, OUT> {
+        extends AbstractCoProcessOperator<IN1, IN2, OUT, BroadcastProcessFunction<IN1, IN2, OUT>> {
 
-    private final BroadcastProcessFunction<IN1, IN2, OUT> function;
     private final BroadcastStates broadcastStates;
-    private final TimestampedCollector<OUT> collector;
     private final ReadOnlyContextImpl readOnlyContext;
     private final ContextImpl context;
-    private StreamRecord<?> current;
 
     public CoBroadcastWithNonKeyedOperator(
             OperatorParameters<OUT> parameters,
             BroadcastProcessFunction<IN1, IN2, OUT> function,
             List<MapStateDescriptor<?, ?>> broadcastStateDescriptors)
             throws Exception {
-        super(parameters);
-        this.function = function;
+        super(parameters, function);
         this.broadcastStates =
                 new BroadcastStates(getOperatorStateBackend(), broadcastStateDescriptors);
-        this.collector = new TimestampedCollector<>(output);
         this.readOnlyContext = new ReadOnlyContextImpl(function);
         this.context = new ContextImpl(function);
     }
 
     @Override
-    public void open() throws Exception {
-        openUserFunction(function);
-    }
-
-    @Override
-    public void close() throws Exception {
-        closeTimerServices();
-        FunctionLifecycle.close(function);
-    }
-
-    @Override
     protected void processElement1(StreamRecord<IN1> element) throws Exception {
-        current = element;
-        collector.setTimestamp(element);
-        function.processElement(element.getValue(), readOnlyContext, collector);
-        current = null;
+        startElement(element);
+        userFunction.processElement(element.getValue(), readOnlyContext, collector);
+        endElement();
     }
 
     @Override
     protected void processElement2(StreamRecord<IN2> element) throws Exception {
-        current = element;
-        collector.setTimestamp(element);
-        function.processBroadcastElement(element.getValue(), context, collector);
-        current = null;
-    }
-
-    private Long timestamp() {
-        return current != null && current.hasTimestamp() ? current.getTimestamp() : null;
-    }
-
-    private long currentProcessingTime() {
-        return parameters.processingTimeService().getCurrentProcessingTime();
+        startElement(element);
+        userFunction.processBroadcastElement(element.getValue(), context, collector);
+        endElement();
     }
 
     private final class ReadOnlyContextImpl
@@ -87,7 +61,7 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
         @Override
         public Long timestamp() {
-            return CoBroadcastWithNonKeyedOperator.this.timestamp();
+            return elementTimestamp();
         }
 
         @Override
@@ -97,7 +71,7 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return CoBroadcastWithNonKeyedOperator.this.currentProcessingTime();
+            return currentProcessingTime();
         }
 
         @Override
@@ -120,7 +94,7 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
         @Override
         public Long timestamp() {
-            return CoBroadcastWithNonKeyedOperator.this.timestamp();
+            return elementTimestamp();
         }
 
         @Override
@@ -130,7 +104,7 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return CoBroadcastWithNonKeyedOperator.this.currentProcessingTime();
+            return currentProcessingTime();
         }
 
         @Override

@@ -7,18 +7,13 @@ import dev.brook.util.OutputTag;
 
 /** Runs a {@link CoProcessFunction} on two connected, non-keyed streams. */
 public final class CoProcessOperator<IN1, IN2, OUT>
-        extends AbstractTwoInputOperator<IN1, IN2, OUT> {
+        extends AbstractCoProcessOperator<IN1, IN2, OUT, CoProcessFunction<IN1, IN2, OUT>> {
 
-    private final CoProcessFunction<IN1, IN2, OUT> function;
-    private final TimestampedCollector<OUT> collector;
     private final ContextImpl context;
-    private StreamRecord<?> current;
 
     public CoProcessOperator(
             OperatorParameters<OUT> parameters, CoProcessFunction<IN1, IN2, OUT> function) {
-        super(parameters);
-        this.function = function;
-        this.collector = new TimestampedCollector<>(output);
+        super(parameters, function);
         this.context =
                 new ContextImpl(
                         function,
@@ -26,30 +21,17 @@ public final class CoProcessOperator<IN1, IN2, OUT>
     }
 
     @Override
-    public void open() throws Exception {
-        openUserFunction(function);
-    }
-
-    @Override
-    public void close() throws Exception {
-        closeTimerServices();
-        FunctionLifecycle.close(function);
-    }
-
-    @Override
     protected void processElement1(StreamRecord<IN1> element) throws Exception {
-        current = element;
-        collector.setTimestamp(element);
-        function.processElement1(element.getValue(), context, collector);
-        current = null;
+        startElement(element);
+        userFunction.processElement1(element.getValue(), context, collector);
+        endElement();
     }
 
     @Override
     protected void processElement2(StreamRecord<IN2> element) throws Exception {
-        current = element;
-        collector.setTimestamp(element);
-        function.processElement2(element.getValue(), context, collector);
-        current = null;
+        startElement(element);
+        userFunction.processElement2(element.getValue(), context, collector);
+        endElement();
     }
 
     private final class ContextImpl extends CoProcessFunction<IN1, IN2, OUT>.Context {
@@ -62,7 +44,7 @@ public final class CoProcessOperator<IN1, IN2, OUT>
 
         @Override
         public Long timestamp() {
-            return current != null && current.hasTimestamp() ? current.getTimestamp() : null;
+            return elementTimestamp();
         }
 
         @Override

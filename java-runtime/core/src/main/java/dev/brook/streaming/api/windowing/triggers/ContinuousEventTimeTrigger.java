@@ -1,7 +1,6 @@
 package dev.brook.streaming.api.windowing.triggers;
 
-import dev.brook.api.common.state.ReducingState;
-import dev.brook.api.common.state.ReducingStateDescriptor;
+import dev.brook.streaming.api.TimeDomain;
 import dev.brook.streaming.api.windowing.windows.Window;
 import java.time.Duration;
 
@@ -20,16 +19,15 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
 
     private static final long serialVersionUID = 1L;
 
-    private final long interval;
-    private final ReducingStateDescriptor<Long> fireTimeDesc = FireTimes.descriptor();
+    private final FireTimes fireTimes;
 
-    private ContinuousEventTimeTrigger(long interval) {
-        this.interval = interval;
+    private ContinuousEventTimeTrigger(Duration interval) {
+        this.fireTimes = new FireTimes(interval, TimeDomain.EVENT_TIME);
     }
 
     /** Fires every {@code interval} of event time, and at the window's end. */
     public static <W extends Window> ContinuousEventTimeTrigger<W> of(Duration interval) {
-        return new ContinuousEventTimeTrigger<>(FireTimes.checkInterval(interval));
+        return new ContinuousEventTimeTrigger<>(interval);
     }
 
     @Override
@@ -40,10 +38,7 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
             return TriggerResult.FIRE;
         }
         ctx.registerEventTimeTimer(window.maxTimestamp());
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
-        if (fireTime.get() == null) {
-            scheduleNext(FireTimes.align(timestamp, interval), window, ctx, fireTime);
-        }
+        fireTimes.onElement(timestamp, window, ctx);
         return TriggerResult.CONTINUE;
     }
 
@@ -52,14 +47,7 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
         if (time == window.maxTimestamp()) {
             return TriggerResult.FIRE;
         }
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
-        Long next = fireTime.get();
-        if (next != null && next == time) {
-            fireTime.clear();
-            scheduleNext(time, window, ctx, fireTime);
-            return TriggerResult.FIRE;
-        }
-        return TriggerResult.CONTINUE;
+        return fireTimes.fireIfDue(time, window, ctx) ? TriggerResult.FIRE : TriggerResult.CONTINUE;
     }
 
     @Override
@@ -69,12 +57,7 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
 
     @Override
     public void clear(W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
-        Long next = fireTime.get();
-        if (next != null) {
-            ctx.deleteEventTimeTimer(next);
-            fireTime.clear();
-        }
+        fireTimes.clear(ctx);
     }
 
     @Override
@@ -84,26 +67,15 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
 
     @Override
     public void onMerge(W window, OnMergeContext ctx) throws Exception {
-        ctx.mergePartitionedState(fireTimeDesc);
-        Long next = ctx.getPartitionedState(fireTimeDesc).get();
-        if (next != null) {
-            ctx.registerEventTimeTimer(next);
-        }
-    }
-
-    private void scheduleNext(long time, W window, TriggerContext ctx, ReducingState<Long> state)
-            throws Exception {
-        long next = FireTimes.next(time, interval, window);
-        state.add(next);
-        ctx.registerEventTimeTimer(next);
+        fireTimes.onMerge(ctx);
     }
 
     public long getInterval() {
-        return interval;
+        return fireTimes.interval();
     }
 
     @Override
     public String toString() {
-        return "ContinuousEventTimeTrigger(" + interval + ")";
+        return "ContinuousEventTimeTrigger(" + fireTimes.interval() + ")";
     }
 }

@@ -1,7 +1,6 @@
 package dev.brook.streaming.api.windowing.triggers;
 
-import dev.brook.api.common.state.ReducingState;
-import dev.brook.api.common.state.ReducingStateDescriptor;
+import dev.brook.streaming.api.TimeDomain;
 import dev.brook.streaming.api.windowing.windows.Window;
 import java.time.Duration;
 
@@ -21,26 +20,21 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> extends Tri
 
     private static final long serialVersionUID = 1L;
 
-    private final long interval;
-    private final ReducingStateDescriptor<Long> fireTimeDesc = FireTimes.descriptor();
+    private final FireTimes fireTimes;
 
-    private ContinuousProcessingTimeTrigger(long interval) {
-        this.interval = interval;
+    private ContinuousProcessingTimeTrigger(Duration interval) {
+        this.fireTimes = new FireTimes(interval, TimeDomain.PROCESSING_TIME);
     }
 
     /** Fires every {@code interval} of processing time. */
     public static <W extends Window> ContinuousProcessingTimeTrigger<W> of(Duration interval) {
-        return new ContinuousProcessingTimeTrigger<>(FireTimes.checkInterval(interval));
+        return new ContinuousProcessingTimeTrigger<>(interval);
     }
 
     @Override
     public TriggerResult onElement(Object element, long timestamp, W window, TriggerContext ctx)
             throws Exception {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
-        if (fireTime.get() == null) {
-            long now = ctx.getCurrentProcessingTime();
-            scheduleNext(FireTimes.align(now, interval), window, ctx, fireTime);
-        }
+        fireTimes.onElement(timestamp, window, ctx);
         return TriggerResult.CONTINUE;
     }
 
@@ -52,26 +46,12 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> extends Tri
     @Override
     public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx)
             throws Exception {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
-        Long next = fireTime.get();
-        if (next != null && next == time) {
-            fireTime.clear();
-            if (FireTimes.next(time, interval, window) > time) {
-                scheduleNext(time, window, ctx, fireTime);
-            }
-            return TriggerResult.FIRE;
-        }
-        return TriggerResult.CONTINUE;
+        return fireTimes.fireIfDue(time, window, ctx) ? TriggerResult.FIRE : TriggerResult.CONTINUE;
     }
 
     @Override
     public void clear(W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDesc);
-        Long next = fireTime.get();
-        if (next != null) {
-            ctx.deleteProcessingTimeTimer(next);
-            fireTime.clear();
-        }
+        fireTimes.clear(ctx);
     }
 
     @Override
@@ -81,26 +61,15 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> extends Tri
 
     @Override
     public void onMerge(W window, OnMergeContext ctx) throws Exception {
-        ctx.mergePartitionedState(fireTimeDesc);
-        Long next = ctx.getPartitionedState(fireTimeDesc).get();
-        if (next != null) {
-            ctx.registerProcessingTimeTimer(next);
-        }
-    }
-
-    private void scheduleNext(long time, W window, TriggerContext ctx, ReducingState<Long> state)
-            throws Exception {
-        long next = FireTimes.next(time, interval, window);
-        state.add(next);
-        ctx.registerProcessingTimeTimer(next);
+        fireTimes.onMerge(ctx);
     }
 
     public long getInterval() {
-        return interval;
+        return fireTimes.interval();
     }
 
     @Override
     public String toString() {
-        return "ContinuousProcessingTimeTrigger(" + interval + ")";
+        return "ContinuousProcessingTimeTrigger(" + fireTimes.interval() + ")";
     }
 }

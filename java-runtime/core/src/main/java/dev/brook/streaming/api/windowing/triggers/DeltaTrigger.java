@@ -1,9 +1,7 @@
 package dev.brook.streaming.api.windowing.triggers;
 
-import dev.brook.api.common.serialization.SerializerConfig;
 import dev.brook.api.common.state.ValueState;
 import dev.brook.api.common.state.ValueStateDescriptor;
-import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.streaming.api.functions.windowing.delta.DeltaFunction;
 import dev.brook.streaming.api.windowing.windows.Window;
@@ -32,8 +30,7 @@ public final class DeltaTrigger<T, W extends Window> extends Trigger<T, W> {
         this.lastElementDesc =
                 new ValueStateDescriptor<>(
                         "last-element",
-                        new SerializerTypeInfo<>(
-                                Objects.requireNonNull(stateSerializer, "state serializer")));
+                        Objects.requireNonNull(stateSerializer, "state serializer"));
     }
 
     /**
@@ -80,71 +77,5 @@ public final class DeltaTrigger<T, W extends Window> extends Trigger<T, W> {
     @Override
     public String toString() {
         return "DeltaTrigger(" + deltaFunction + ", " + threshold + ")";
-    }
-
-    /**
-     * State descriptors are typed by {@link TypeInformation}; this one carries the serializer the
-     * user gave, so the reference element is kept with it.
-     */
-    private static final class SerializerTypeInfo<T> extends TypeInformation<T> {
-        private static final long serialVersionUID = 1L;
-
-        private final TypeSerializer<T> serializer;
-
-        SerializerTypeInfo(TypeSerializer<T> serializer) {
-            this.serializer = serializer;
-        }
-
-        @Override
-        public boolean isBasicType() {
-            return false;
-        }
-
-        @Override
-        public boolean isTupleType() {
-            return false;
-        }
-
-        @Override
-        public int getArity() {
-            return 1;
-        }
-
-        @Override
-        public int getTotalFields() {
-            return 1;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Class<T> getTypeClass() {
-            return (Class<T>) Object.class;
-        }
-
-        @Override
-        public boolean isKeyType() {
-            return false;
-        }
-
-        @Override
-        public TypeSerializer<T> createSerializer(SerializerConfig config) {
-            return serializer.duplicate();
-        }
-
-        @Override
-        public String toString() {
-            return "SerializerTypeInfo(" + serializer + ")";
-        }
-
-        @Override
-        public boolean equals(Object obj) {
-            return obj instanceof SerializerTypeInfo<?> other
-                    && other.serializer.equals(serializer);
-        }
-
-        @Override
-        public int hashCode() {
-            return serializer.hashCode();
-        }
     }
 }

@@ -1,19 +1,18 @@
-package dev.brook.runtime.state;
+package dev.brook.runtime.state.heap;
 
 import dev.brook.api.common.functions.ReduceFunction;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
  * Lets a {@link ReduceFunction}, which may throw checked exceptions, serve as the remapping
- * function of {@link Map#merge}, so that a rolling reduce costs one hash lookup. The function's
+ * function of {@link KeyMap#merge}, so that a rolling reduce costs one hash lookup. The function's
  * exception comes out of {@link #merge} unchanged.
  */
-public final class ReduceMerger<T> implements BiFunction<T, T, T> {
+final class ReduceMerger<T> implements BiFunction<T, T, T> {
 
     private final ReduceFunction<T> function;
 
-    public ReduceMerger(ReduceFunction<T> function) {
+    ReduceMerger(ReduceFunction<T> function) {
         this.function = function;
     }
 
@@ -27,7 +26,7 @@ public final class ReduceMerger<T> implements BiFunction<T, T, T> {
     }
 
     /** Stores {@code value} under {@code key}, reduced with what is there; returns the result. */
-    public <K> T merge(Map<K, T> map, K key, T value) throws Exception {
+    <K> T merge(KeyMap<K, T> map, K key, T value) throws Exception {
         try {
             return map.merge(key, value, this);
         } catch (Failure e) {
@@ -35,7 +34,7 @@ public final class ReduceMerger<T> implements BiFunction<T, T, T> {
         }
     }
 
-    /** Carries the reduce function's exception through {@link Map#merge}. */
+    /** Carries the reduce function's exception through {@link KeyMap#merge}. */
     private static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
