@@ -138,7 +138,7 @@ engine_order() { # round
 
 median() { # numbers on stdin
     sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+        if (NR % 2) printf "%.6f\n", v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 value_of() { # key, lines on stdin

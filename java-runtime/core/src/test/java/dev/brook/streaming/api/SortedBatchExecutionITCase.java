@@ -6,9 +6,11 @@ import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.java.tuple.Tuple2;
+import dev.brook.api.java.tuple.Tuple3;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.ExecutionOptions;
 import dev.brook.configuration.MemorySize;
+import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.KeyedProcessFunction;
 import dev.brook.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -137,6 +139,49 @@ class SortedBatchExecutionITCase {
             assertThat(actual.put(t.f0, t.f1)).as("one result for " + t.f0).isNull();
         }
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void builtInAggregationsCombineAheadOfTheSortAndStayExact() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.SORTED_INPUTS_MEMORY, MemorySize.parse("1m"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
+        env.setParallelism(1);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        // More keys than a combiner holds (65,536), so partial sums are flushed and merged.
+        long n = 400_000;
+        long keys = 100_003;
+        CollectingSink<Tuple3<Long, Long, Long>> sums = new CollectingSink<>();
+        CollectingSink<Tuple3<Long, Long, Long>> maxima = new CollectingSink<>();
+        DataStream<Tuple3<Long, Long, Long>> events =
+                env.fromSequence(0, n - 1)
+                        .map(
+                                v -> Tuple3.of(v % keys, (v / keys) % 3, v),
+                                Types.TUPLE(Types.LONG, Types.LONG, Types.LONG));
+        events.keyBy(t -> t.f0).sum(1).addSink(sums);
+        events.keyBy(t -> t.f0).maxBy(1).addSink(maxima);
+        env.execute();
+
+        Map<Long, Long> expectedSums = new HashMap<>();
+        Map<Long, Tuple3<Long, Long, Long>> expectedMaxima = new HashMap<>();
+        for (long v = 0; v < n; v++) {
+            Tuple3<Long, Long, Long> t = Tuple3.of(v % keys, (v / keys) % 3, v);
+            expectedSums.merge(t.f0, t.f1, Long::sum);
+            // maxBy keeps the first of equal maxima.
+            expectedMaxima.merge(t.f0, t, (a, b) -> b.f1 > a.f1 ? b : a);
+        }
+        Map<Long, Long> actualSums = new HashMap<>();
+        for (Tuple3<Long, Long, Long> t : sums.getResults()) {
+            assertThat(actualSums.put(t.f0, t.f1)).as("one sum for key " + t.f0).isNull();
+            // The other fields are those of the key's first record.
+            assertThat(t.f2).isEqualTo(t.f0);
+        }
+        assertThat(actualSums).isEqualTo(expectedSums);
+        Map<Long, Tuple3<Long, Long, Long>> actualMaxima = new HashMap<>();
+        for (Tuple3<Long, Long, Long> t : maxima.getResults()) {
+            assertThat(actualMaxima.put(t.f0, t)).isNull();
+        }
+        assertThat(actualMaxima).isEqualTo(expectedMaxima);
     }
 
     private static Set<String> windowSums(RuntimeExecutionMode mode, int parallelism)

@@ -4,6 +4,8 @@ import dev.brook.api.common.functions.ReduceFunction;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.runtime.state.InternalReducingState;
+import dev.brook.streaming.api.functions.aggregation.ComparableAggregator;
+import dev.brook.streaming.api.functions.aggregation.SumAggregator;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -18,6 +20,9 @@ public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, R
     private final TypeInformation<IN> type;
     private final boolean batch;
     private InternalReducingState<IN> values;
+
+    /** BATCH mode: the reduced value of the current key (input arrives grouped by key). */
+    private IN keyResult;
 
     public StreamGroupedReduce(
             OperatorParameters<IN> parameters,
@@ -42,17 +47,30 @@ public final class StreamGroupedReduce<IN> extends AbstractUdfOperator<IN, IN, R
     @Override
     public void processElement(StreamRecord<IN> element) throws Exception {
         if (batch) {
-            values.add(element.getValue());
+            IN value = element.getValue();
+            keyResult = keyResult == null ? value : userFunction.reduce(keyResult, value);
         } else {
             output.collect(element.replace(values.addAndGet(element.getValue())));
         }
     }
 
+    /**
+     * The reduce function if it may also be applied to partial results, so that BATCH input can be
+     * combined per key before it is sorted: Brook's built-in aggregations ({@code sum}, {@code
+     * min}, {@code max}, {@code minBy}, {@code maxBy}), which are associative. Null for user
+     * functions, whose associativity is unknown.
+     */
+    public ReduceFunction<IN> associativeFunction() {
+        return userFunction instanceof SumAggregator || userFunction instanceof ComparableAggregator
+                ? userFunction
+                : null;
+    }
+
     @Override
     public void endOfKey() throws Exception {
-        IN result = values.get();
-        if (result != null) {
-            output.collect(new StreamRecord<>(result));
+        if (keyResult != null) {
+            output.collect(new StreamRecord<>(keyResult));
+            keyResult = null;
         }
         super.endOfKey();
     }

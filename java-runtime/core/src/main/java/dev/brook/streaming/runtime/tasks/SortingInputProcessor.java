@@ -1,5 +1,6 @@
 package dev.brook.streaming.runtime.tasks;
 
+import dev.brook.api.common.functions.ReduceFunction;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.core.memory.DataInputDeserializer;
@@ -13,7 +14,9 @@ import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,6 +39,7 @@ final class SortingInputProcessor implements InputProcessor {
     private static final int RECORDS_PER_STEP = 512;
 
     private final NetworkInputProcessor network;
+    private final SortingInput<?>[] sortingInputs;
     private final RecordSorter sorter;
     private final AbstractStreamOperator<?> operator;
     private final Input<Object>[] targets;
@@ -54,6 +58,7 @@ final class SortingInputProcessor implements InputProcessor {
     @SuppressWarnings("unchecked")
     SortingInputProcessor(
             NetworkInputProcessor network,
+            Input<?>[] sortingInputs,
             RecordSorter sorter,
             AbstractStreamOperator<?> operator,
             Input<?>[] targets,
@@ -61,6 +66,10 @@ final class SortingInputProcessor implements InputProcessor {
             TypeSerializer<?>[] serializers,
             TwoInputStreamOperator<?, ?, ?> twoInputOperator) {
         this.network = network;
+        this.sortingInputs = new SortingInput<?>[sortingInputs.length];
+        for (int i = 0; i < sortingInputs.length; i++) {
+            this.sortingInputs[i] = (SortingInput<?>) sortingInputs[i];
+        }
         this.sorter = sorter;
         this.operator = operator;
         this.targets = (Input<Object>[]) targets;
@@ -69,14 +78,24 @@ final class SortingInputProcessor implements InputProcessor {
         this.twoInputOperator = twoInputOperator;
     }
 
-    /** The inputs the network reads into: they add each record to the sorter. */
+    /**
+     * The inputs the network reads into: they add each record to the sorter.
+     *
+     * @param combiner an associative reduce function to pre-aggregate each key's records with
+     *     before sorting, or null to sort every record
+     */
     static Input<?>[] sortingInputs(
             RecordSorter sorter,
             KeySelector<?, ?>[] keySelectors,
-            TypeSerializer<?>[] serializers) {
+            TypeSerializer<?>[] serializers,
+            ReduceFunction<?> combiner) {
         Input<?>[] inputs = new Input<?>[keySelectors.length];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = new SortingInput<>(i, sorter, keySelectors[i], serializers[i]);
+            inputs[i] =
+                    combiner == null
+                            ? new SortingInput<>(i, sorter, keySelectors[i], serializers[i])
+                            : new CombiningInput<>(
+                                    i, sorter, keySelectors[i], serializers[i], combiner);
         }
         return inputs;
     }
@@ -87,6 +106,9 @@ final class SortingInputProcessor implements InputProcessor {
             DataInputStatus status = network.processInput();
             if (status != DataInputStatus.END_OF_INPUT) {
                 return status;
+            }
+            for (SortingInput<?> input : sortingInputs) {
+                input.flush();
             }
             cursor = sorter.finish();
         }
@@ -112,8 +134,9 @@ final class SortingInputProcessor implements InputProcessor {
                 inKey = true;
                 currentHash = hash;
                 currentKey = key;
+                targets[input].setKeyContextElement(element);
             }
-            feed(input, element);
+            targets[input].processElement(element);
         }
         return DataInputStatus.MORE_AVAILABLE;
     }
@@ -126,12 +149,6 @@ final class SortingInputProcessor implements InputProcessor {
         return hasTimestamp ? new StreamRecord<>(value, timestamp) : new StreamRecord<>(value);
     }
 
-    private void feed(int input, StreamRecord<Object> element) throws Exception {
-        Input<Object> target = targets[input];
-        target.setKeyContextElement(element);
-        target.processElement(element);
-    }
-
     /** Ends the current key, then replays the set-aside records of its hash, key by key. */
     private void endOfHash() throws Exception {
         operator.endOfKey();
@@ -141,6 +158,7 @@ final class SortingInputProcessor implements InputProcessor {
         DataInputDeserializer in = new DataInputDeserializer();
         while (!pending.isEmpty()) {
             Object groupKey = null;
+            boolean first = true;
             List<byte[]> others = new ArrayList<>();
             for (byte[] bytes : pending) {
                 in.setBuffer(bytes, 0, bytes.length);
@@ -151,7 +169,11 @@ final class SortingInputProcessor implements InputProcessor {
                     groupKey = key;
                 }
                 if (Objects.equals(key, groupKey)) {
-                    feed(input, element);
+                    if (first) {
+                        targets[input].setKeyContextElement(element);
+                        first = false;
+                    }
+                    targets[input].processElement(element);
                 } else {
                     others.add(bytes);
                 }
@@ -192,10 +214,10 @@ final class SortingInputProcessor implements InputProcessor {
     }
 
     /** Adds the records of one logical input to the sorter: input index, timestamp, value. */
-    private static final class SortingInput<T> implements Input<T> {
+    private static class SortingInput<T> implements Input<T> {
         private final int index;
         private final RecordSorter sorter;
-        private final KeySelector<T, ?> keySelector;
+        final KeySelector<T, ?> keySelector;
         private final TypeSerializer<T> serializer;
         private final DataOutputSerializer out = new DataOutputSerializer(256);
 
@@ -214,18 +236,23 @@ final class SortingInputProcessor implements InputProcessor {
         @Override
         public void processElement(StreamRecord<T> element) throws Exception {
             T value = element.getValue();
+            add(keySelector.getKey(value), value, element.hasTimestamp(), element.getTimestamp());
+        }
+
+        final void add(Object key, T value, boolean hasTimestamp, long timestamp)
+                throws IOException {
             out.clear();
             out.writeByte(index);
-            out.writeBoolean(element.hasTimestamp());
-            if (element.hasTimestamp()) {
-                out.writeLong(element.getTimestamp());
+            out.writeBoolean(hasTimestamp);
+            if (hasTimestamp) {
+                out.writeLong(timestamp);
             }
             serializer.serialize(value, out);
-            sorter.add(
-                    Objects.hashCode(keySelector.getKey(value)),
-                    out.getSharedBuffer(),
-                    out.length());
+            sorter.add(Objects.hashCode(key), out.getSharedBuffer(), out.length());
         }
+
+        /** End of input: adds what is still held back. */
+        void flush() throws IOException {}
 
         /** Event time restarts for every key, so upstream watermarks are not used. */
         @Override
@@ -240,6 +267,50 @@ final class SortingInputProcessor implements InputProcessor {
         @Override
         public boolean isKeyed() {
             return false;
+        }
+    }
+
+    /**
+     * Reduces each key's records as they arrive and adds only the partial results to the sorter,
+     * for associative aggregations (the sorted replay then reduces the partials, in arrival order).
+     * At most {@link #MAX_KEYS} keys are held; beyond that the partials go to the sorter and the
+     * next ones start afresh, so memory stays bounded. Partial results carry no timestamp, like the
+     * final results of a BATCH aggregation.
+     */
+    private static final class CombiningInput<T> extends SortingInput<T> {
+        private static final int MAX_KEYS = 1 << 16;
+
+        private final ReduceFunction<T> combiner;
+        private final HashMap<Object, T> partials = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        CombiningInput(
+                int index,
+                RecordSorter sorter,
+                KeySelector<?, ?> keySelector,
+                TypeSerializer<?> serializer,
+                ReduceFunction<?> combiner) {
+            super(index, sorter, keySelector, serializer);
+            this.combiner = (ReduceFunction<T>) combiner;
+        }
+
+        @Override
+        public void processElement(StreamRecord<T> element) throws Exception {
+            T value = element.getValue();
+            Object key = keySelector.getKey(value);
+            T partial = partials.get(key);
+            partials.put(key, partial == null ? value : combiner.reduce(partial, value));
+            if (partials.size() > MAX_KEYS) {
+                flush();
+            }
+        }
+
+        @Override
+        void flush() throws IOException {
+            for (Map.Entry<Object, T> partial : partials.entrySet()) {
+                add(partial.getKey(), partial.getValue(), false, 0);
+            }
+            partials.clear();
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.brook.streaming.runtime.operators.AbstractStreamOperator;
 import dev.brook.streaming.runtime.operators.Input;
 import dev.brook.streaming.runtime.operators.OneInputStreamOperator;
 import dev.brook.streaming.runtime.operators.SourceOperator;
+import dev.brook.streaming.runtime.operators.StreamGroupedReduce;
 import dev.brook.streaming.runtime.operators.StreamOperator;
 import dev.brook.streaming.runtime.operators.TwoInputStreamOperator;
 import dev.brook.streaming.runtime.sort.RecordSorter;
@@ -156,14 +157,19 @@ public final class StreamTask {
                                     .map(MemorySize::getBytes)
                                     .orElse(Runtime.getRuntime().maxMemory() / 4),
                             Path.of(System.getProperty("java.io.tmpdir")));
+            Input<?>[] sortingInputs =
+                    SortingInputProcessor.sortingInputs(
+                            sorter,
+                            keySelectors,
+                            serializers,
+                            head instanceof StreamGroupedReduce<?> reduce
+                                    ? reduce.associativeFunction()
+                                    : null);
             NetworkInputProcessor network =
-                    new NetworkInputProcessor(
-                            readers,
-                            SortingInputProcessor.sortingInputs(sorter, keySelectors, serializers),
-                            channelsPerInput,
-                            null);
+                    new NetworkInputProcessor(readers, sortingInputs, channelsPerInput, null);
             return new SortingInputProcessor(
                     network,
+                    sortingInputs,
                     sorter,
                     (AbstractStreamOperator<?>) head,
                     inputs,
