@@ -4,14 +4,17 @@ import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The entries of one state: per key group, per namespace, per key. Key groups are kept apart so
+ * The entries of one state: per namespace, per key group, per key. Key groups are kept apart so
  * that a snapshot can be written (and a restore redistributed) key group by key group. State that
- * is not scoped to a window lives in the {@link VoidNamespace}, which gets maps of its own so that
- * its accesses (the common case) cost one hash lookup, not two.
+ * is not scoped to a window lives in the {@link VoidNamespace}, which gets its own array of maps so
+ * that its accesses (the common case) cost one hash lookup. Other namespaces (windows) are found in
+ * a map, with the last one used remembered: consecutive records mostly fall into the same window,
+ * so a namespaced access costs an equality check and one hash lookup.
  *
  * <p>Threading model: task thread only.
  */
@@ -19,15 +22,46 @@ final class StateTable<K, N, V> {
 
     private final HeapKeyedStateBackend<K> backend;
     private final int firstKeyGroup;
+    private final int keyGroups;
     private final KeyMap<K, V>[] voidMaps;
-    private final HashMap<N, KeyMap<K, V>>[] namespacedMaps;
+    private final HashMap<N, Namespace<K, V>> namespaces = new HashMap<>();
+    private N lastNamespace;
+    private Namespace<K, V> lastMaps;
+
+    /** The maps of one namespace, by key group, and how many of them are not empty. */
+    private static final class Namespace<K, V> {
+        final KeyMap<K, V>[] byKeyGroup;
+        int nonEmpty;
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Namespace(int keyGroups) {
+            byKeyGroup = new KeyMap[keyGroups];
+        }
+    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     StateTable(HeapKeyedStateBackend<K> backend, KeyGroupRange range) {
         this.backend = backend;
         this.firstKeyGroup = range.start();
-        this.voidMaps = new KeyMap[range.numberOfKeyGroups()];
-        this.namespacedMaps = new HashMap[range.numberOfKeyGroups()];
+        this.keyGroups = range.numberOfKeyGroups();
+        this.voidMaps = new KeyMap[keyGroups];
+    }
+
+    private Namespace<K, V> namespace(N namespace, boolean create) {
+        if (lastMaps != null && lastNamespace.equals(namespace)) {
+            return lastMaps;
+        }
+        Namespace<K, V> maps = namespaces.get(namespace);
+        if (maps == null) {
+            if (!create) {
+                return null;
+            }
+            maps = new Namespace<>(keyGroups);
+            namespaces.put(namespace, maps);
+        }
+        lastNamespace = namespace;
+        lastMaps = maps;
+        return maps;
     }
 
     private KeyMap<K, V> keyMap(N namespace, boolean create) {
@@ -39,19 +73,30 @@ final class StateTable<K, N, V> {
             }
             return m;
         }
-        HashMap<N, KeyMap<K, V>> byNamespace = namespacedMaps[idx];
-        if (byNamespace == null) {
-            if (!create) {
-                return null;
-            }
-            byNamespace = namespacedMaps[idx] = new HashMap<>(4);
+        Namespace<K, V> maps = namespace(namespace, create);
+        if (maps == null) {
+            return null;
         }
-        KeyMap<K, V> byKey = byNamespace.get(namespace);
-        if (byKey == null && create) {
-            byKey = new KeyMap<>();
-            byNamespace.put(namespace, byKey);
+        KeyMap<K, V> m = maps.byKeyGroup[idx];
+        if (m == null && create) {
+            m = maps.byKeyGroup[idx] = new KeyMap<>();
+            maps.nonEmpty++;
         }
-        return byKey;
+        return m;
+    }
+
+    /** Drops the current key group's map of {@code namespace} if an update left it empty. */
+    private void dropIfEmpty(N namespace, KeyMap<K, V> m) {
+        if (namespace == VoidNamespace.INSTANCE || !m.isEmpty()) {
+            return;
+        }
+        Namespace<K, V> maps = namespace(namespace, false);
+        maps.byKeyGroup[backend.getCurrentKeyGroup() - firstKeyGroup] = null;
+        if (--maps.nonEmpty == 0) {
+            namespaces.remove(namespace);
+            lastNamespace = null;
+            lastMaps = null;
+        }
     }
 
     V get(N namespace) {
@@ -60,12 +105,21 @@ final class StateTable<K, N, V> {
     }
 
     void put(N namespace, V value) {
-        keyMap(namespace, true).put(backend.getCurrentKey(), value);
+        if (value == null) {
+            remove(namespace);
+        } else {
+            keyMap(namespace, true).put(backend.getCurrentKey(), value);
+        }
     }
 
     /** Stores {@code value}, reduced with the current value if there is one; returns it. */
     V merge(N namespace, V value, ReduceMerger<V> merger) throws Exception {
-        return merger.merge(keyMap(namespace, true), backend.getCurrentKey(), value);
+        KeyMap<K, V> m = keyMap(namespace, true);
+        V merged = merger.merge(m, backend.getCurrentKey(), value);
+        if (merged == null) {
+            dropIfEmpty(namespace, m);
+        }
+        return merged;
     }
 
     /**
@@ -73,7 +127,22 @@ final class StateTable<K, N, V> {
      * hash lookup; a null result removes the entry.
      */
     V compute(N namespace, BiFunction<? super K, ? super V, ? extends V> update) {
-        return keyMap(namespace, true).compute(backend.getCurrentKey(), update);
+        KeyMap<K, V> m = keyMap(namespace, true);
+        V updated = m.compute(backend.getCurrentKey(), update);
+        if (updated == null) {
+            dropIfEmpty(namespace, m);
+        }
+        return updated;
+    }
+
+    V remove(N namespace) {
+        KeyMap<K, V> m = keyMap(namespace, false);
+        if (m == null) {
+            return null;
+        }
+        V old = m.remove(backend.getCurrentKey());
+        dropIfEmpty(namespace, m);
+        return old;
     }
 
     /** Removes the current key's values in all namespaces. */
@@ -84,41 +153,40 @@ final class StateTable<K, N, V> {
         if (voidMap != null) {
             voidMap.remove(key);
         }
-        HashMap<N, KeyMap<K, V>> byNamespace = namespacedMaps[idx];
-        if (byNamespace != null) {
-            byNamespace.values().removeIf(byKey -> byKey.remove(key) != null && byKey.isEmpty());
+        for (Iterator<Namespace<K, V>> it = namespaces.values().iterator(); it.hasNext(); ) {
+            Namespace<K, V> maps = it.next();
+            KeyMap<K, V> m = maps.byKeyGroup[idx];
+            if (m != null && m.remove(key) != null && m.isEmpty()) {
+                maps.byKeyGroup[idx] = null;
+                if (--maps.nonEmpty == 0) {
+                    it.remove();
+                    if (maps == lastMaps) {
+                        lastNamespace = null;
+                        lastMaps = null;
+                    }
+                }
+            }
         }
     }
 
     /** The keys with a value under {@code namespace}, in all key groups. */
     List<K> keys(N namespace) {
         ArrayList<K> keys = new ArrayList<>();
+        KeyMap<K, V>[] maps;
         if (namespace == VoidNamespace.INSTANCE) {
-            for (KeyMap<K, V> byKey : voidMaps) {
-                if (byKey != null) {
-                    byKey.addKeysTo(keys);
-                }
+            maps = voidMaps;
+        } else {
+            Namespace<K, V> ns = namespaces.get(namespace);
+            if (ns == null) {
+                return keys;
             }
-            return keys;
+            maps = ns.byKeyGroup;
         }
-        for (HashMap<N, KeyMap<K, V>> byNamespace : namespacedMaps) {
-            KeyMap<K, V> byKey = byNamespace == null ? null : byNamespace.get(namespace);
+        for (KeyMap<K, V> byKey : maps) {
             if (byKey != null) {
                 byKey.addKeysTo(keys);
             }
         }
         return keys;
-    }
-
-    V remove(N namespace) {
-        KeyMap<K, V> m = keyMap(namespace, false);
-        if (m == null) {
-            return null;
-        }
-        V old = m.remove(backend.getCurrentKey());
-        if (m.isEmpty() && namespace != VoidNamespace.INSTANCE) {
-            namespacedMaps[backend.getCurrentKeyGroup() - firstKeyGroup].remove(namespace);
-        }
-        return old;
     }
 }
