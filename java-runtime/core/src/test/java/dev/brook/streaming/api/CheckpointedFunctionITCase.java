@@ -17,6 +17,8 @@ import dev.brook.streaming.api.checkpoint.CheckpointedFunction;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.KeyedProcessFunction;
 import dev.brook.streaming.api.functions.sink.legacy.RichSinkFunction;
+import dev.brook.streaming.api.functions.windowing.ProcessWindowFunction;
+import dev.brook.streaming.api.windowing.windows.GlobalWindow;
 import dev.brook.test.util.CollectingSink;
 import dev.brook.util.Collector;
 import java.util.ArrayList;
@@ -241,5 +243,77 @@ class CheckpointedFunctionITCase {
         List<String> buffered = new ArrayList<>();
         bySubtask(sink).values().forEach(buffered::addAll);
         assertSameMultiset(buffered, expected);
+    }
+
+    /** A window function with operator state: counts the windows it fired, per subtask. */
+    static final class CountingWindows extends ProcessWindowFunction<Long, Long, Long, GlobalWindow>
+            implements CheckpointedFunction {
+        private final String id;
+        private transient ListState<Long> fired;
+        private boolean initialized;
+
+        CountingWindows(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            initialized = true;
+            fired =
+                    context.getOperatorStateStore()
+                            .getListState(new ListStateDescriptor<>("fired", Types.LONG));
+            record(id, getRuntimeContext().getIndexOfThisSubtask(), "init " + context.isRestored());
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            record(
+                    id,
+                    getRuntimeContext().getIndexOfThisSubtask(),
+                    "open after init " + initialized);
+        }
+
+        @Override
+        public void process(Long key, Context context, Iterable<Long> values, Collector<Long> out)
+                throws Exception {
+            fired.add(key);
+            out.collect(key);
+        }
+
+        @Override
+        public void close() throws Exception {
+            long windows = 0;
+            for (Long ignored : fired.get()) {
+                windows++;
+            }
+            record(id, getRuntimeContext().getIndexOfThisSubtask(), "fired " + windows);
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) {}
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void windowFunctionsInitializeStateBeforeOpen(int parallelism) throws Exception {
+        String id = UUID.randomUUID().toString();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        CollectingSink<Long> sink = new CollectingSink<>();
+        env.fromSequence(0, 99)
+                .keyBy(v -> v % 10, Types.LONG)
+                .countWindow(10)
+                .process(new CountingWindows(id), Types.LONG)
+                .addSink(sink);
+        env.execute("checkpointed window function");
+
+        // Ten keys, one full count window each.
+        assertThat(sink.getResults()).hasSize(10);
+        long fired = 0;
+        for (List<String> events : bySubtask(id).values()) {
+            assertThat(events.subList(0, 2)).containsExactly("init false", "open after init true");
+            fired += Long.parseLong(events.get(2).substring("fired ".length()));
+        }
+        assertThat(fired).isEqualTo(10);
     }
 }

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
+import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.api.java.tuple.Tuple3;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.ExecutionOptions;
 import dev.brook.configuration.MemorySize;
+import dev.brook.streaming.api.datastream.BroadcastStream;
 import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.KeyedProcessFunction;
+import dev.brook.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import dev.brook.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.brook.test.util.CollectingSink;
 import dev.brook.util.Collector;
@@ -182,6 +185,65 @@ class SortedBatchExecutionITCase {
             assertThat(actualMaxima.put(t.f0, t)).isNull();
         }
         assertThat(actualMaxima).isEqualTo(expectedMaxima);
+    }
+
+    private static final MapStateDescriptor<String, Long> THRESHOLDS =
+            new MapStateDescriptor<>("thresholds", Types.STRING, Types.LONG);
+
+    /** Classifies each event against its key's threshold from the broadcast side. */
+    static final class Classify
+            extends KeyedBroadcastProcessFunction<
+                    String, Tuple2<String, Long>, Tuple2<String, Long>, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(
+                Tuple2<String, Long> event, ReadOnlyContext ctx, Collector<String> out)
+                throws Exception {
+            Long threshold = ctx.getBroadcastState(THRESHOLDS).get(event.f0);
+            out.collect(
+                    event.f0
+                            + ":"
+                            + (threshold == null ? "none" : event.f1 >= threshold ? "hi" : "lo"));
+        }
+
+        @Override
+        public void processBroadcastElement(
+                Tuple2<String, Long> rule, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(THRESHOLDS).put(rule.f0, rule.f1);
+        }
+    }
+
+    @Test
+    void theBroadcastSideIsProcessedBeforeTheKeyedSide() throws Exception {
+        StreamExecutionEnvironment env = batchEnv(2);
+        BroadcastStream<Tuple2<String, Long>> rules =
+                env.fromData(Tuple2.of("a", 500L), Tuple2.of("b", 100L))
+                        .map(
+                                rule -> {
+                                    // Late rules: without broadcast-first, events would miss them.
+                                    Thread.sleep(300);
+                                    return rule;
+                                },
+                                Types.TUPLE(Types.STRING, Types.LONG))
+                        .broadcast(THRESHOLDS);
+        CollectingSink<String> sink = new CollectingSink<>();
+        env.fromSequence(0, 999)
+                .map(
+                        v -> Tuple2.of(v % 2 == 0 ? "a" : "b", v),
+                        Types.TUPLE(Types.STRING, Types.LONG))
+                .keyBy(t -> t.f0)
+                .connect(rules)
+                .process(new Classify())
+                .addSink(sink);
+        env.execute();
+
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : sink.getResults()) {
+            counts.merge(line, 1L, Long::sum);
+        }
+        // a: even 0..998, hi from 500 on; b: odd 1..999, hi from 101 on.
+        assertThat(counts).isEqualTo(Map.of("a:lo", 250L, "a:hi", 250L, "b:lo", 50L, "b:hi", 450L));
     }
 
     private static Set<String> windowSums(RuntimeExecutionMode mode, int parallelism)

@@ -34,17 +34,6 @@ public final class FunctionLifecycle {
         }
     }
 
-    /**
-     * Opens a function without giving it state to initialize: the functions a window operator runs
-     * (window, reduce and aggregate functions).
-     */
-    public static void open(Function function, RuntimeContext context) throws Exception {
-        if (function instanceof RichFunction rich) {
-            rich.setRuntimeContext(context);
-            rich.open(DefaultOpenContext.INSTANCE);
-        }
-    }
-
     public static void close(Function function) throws Exception {
         if (function instanceof RichFunction rich) {
             rich.close();

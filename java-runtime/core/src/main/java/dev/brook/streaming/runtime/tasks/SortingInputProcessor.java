@@ -14,6 +14,7 @@ import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Records are sorted by the hash code of their key (stable, so each key's records keep their
  * arrival order); records of a different key with the same hash are set aside and replayed,
- * grouped, after the others of that hash.
+ * grouped, after the others of that hash. An input without a key (a broadcast input) is not sorted
+ * but processed as it arrives, so all of it comes before the first key.
  *
  * <p>Threading model: task thread only.
  */
@@ -66,10 +68,10 @@ final class SortingInputProcessor implements InputProcessor {
             TypeSerializer<?>[] serializers,
             TwoInputStreamOperator<?, ?, ?> twoInputOperator) {
         this.network = network;
-        this.sortingInputs = new SortingInput<?>[sortingInputs.length];
-        for (int i = 0; i < sortingInputs.length; i++) {
-            this.sortingInputs[i] = (SortingInput<?>) sortingInputs[i];
-        }
+        this.sortingInputs =
+                Arrays.stream(sortingInputs)
+                        .filter(SortingInput.class::isInstance)
+                        .toArray(SortingInput<?>[]::new);
         this.sorter = sorter;
         this.operator = operator;
         this.targets = (Input<Object>[]) targets;
@@ -79,23 +81,29 @@ final class SortingInputProcessor implements InputProcessor {
     }
 
     /**
-     * The inputs the network reads into: they add each record to the sorter.
+     * The inputs the network reads into: keyed inputs add each record to the sorter; an input
+     * without a key (the broadcast side of a keyed broadcast operator) goes straight to the
+     * operator, so it is processed completely before the first key, as in Flink's BATCH mode.
      *
      * @param combiner an associative reduce function to pre-aggregate each key's records with
      *     before sorting, or null to sort every record
+     * @param targets the operator's own inputs
      */
     static Input<?>[] sortingInputs(
             RecordSorter sorter,
             KeySelector<?, ?>[] keySelectors,
             TypeSerializer<?>[] serializers,
-            ReduceFunction<?> combiner) {
+            ReduceFunction<?> combiner,
+            Input<?>[] targets) {
         Input<?>[] inputs = new Input<?>[keySelectors.length];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] =
-                    combiner == null
-                            ? new SortingInput<>(i, sorter, keySelectors[i], serializers[i])
-                            : new CombiningInput<>(
-                                    i, sorter, keySelectors[i], serializers[i], combiner);
+                    keySelectors[i] == null
+                            ? targets[i]
+                            : combiner == null
+                                    ? new SortingInput<>(i, sorter, keySelectors[i], serializers[i])
+                                    : new CombiningInput<>(
+                                            i, sorter, keySelectors[i], serializers[i], combiner);
         }
         return inputs;
     }

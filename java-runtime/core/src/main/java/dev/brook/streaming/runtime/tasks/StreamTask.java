@@ -146,8 +146,8 @@ public final class StreamTask {
                             headConfig.keySelector1(), headConfig.keySelector2()
                         }
                         : new KeySelector<?, ?>[] {headConfig.keySelector1()};
-        boolean allKeyed = Arrays.stream(keySelectors).allMatch(Objects::nonNull);
-        if (allKeyed
+        boolean anyKeyed = Arrays.stream(keySelectors).anyMatch(Objects::nonNull);
+        if (anyKeyed
                 && env.jobConfiguration().get(ExecutionOptions.RUNTIME_MODE)
                         == RuntimeExecutionMode.BATCH) {
             RecordSorter sorter =
@@ -164,7 +164,8 @@ public final class StreamTask {
                             serializers,
                             head instanceof StreamGroupedReduce<?> reduce
                                     ? reduce.associativeFunction()
-                                    : null);
+                                    : null,
+                            inputs);
             NetworkInputProcessor network =
                     new NetworkInputProcessor(readers, sortingInputs, channelsPerInput, null);
             return new SortingInputProcessor(

@@ -1,6 +1,6 @@
 package dev.brook.streaming.runtime.operators.windowing;
 
-import dev.brook.api.common.functions.RuntimeContext;
+import dev.brook.api.common.functions.Function;
 import dev.brook.api.common.state.KeyedStateStore;
 import dev.brook.streaming.api.windowing.windows.Window;
 import dev.brook.util.Collector;
@@ -13,7 +13,8 @@ import java.io.Serializable;
  */
 public interface InternalWindowFunction<IN, OUT, K, W extends Window> extends Serializable {
 
-    void open(RuntimeContext context) throws Exception;
+    /** Starts the user functions inside, each through {@code opener}. */
+    void open(FunctionOpener opener) throws Exception;
 
     void close() throws Exception;
 
@@ -22,6 +23,15 @@ public interface InternalWindowFunction<IN, OUT, K, W extends Window> extends Se
 
     /** The window is being purged; per-window state of the function is dropped. */
     default void clear(W window, WindowContext context) throws Exception {}
+
+    /**
+     * Starts one user function as the operator starts its own: runtime context, {@code
+     * initializeState} for a {@code CheckpointedFunction}, then {@code open}.
+     */
+    @FunctionalInterface
+    interface FunctionOpener {
+        void open(Function function) throws Exception;
+    }
 
     /** What the operator provides to a window function about the current window. */
     interface WindowContext {

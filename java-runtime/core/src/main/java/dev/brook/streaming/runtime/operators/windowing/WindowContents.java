@@ -2,7 +2,6 @@ package dev.brook.streaming.runtime.operators.windowing;
 
 import dev.brook.api.common.functions.AggregateFunction;
 import dev.brook.api.common.functions.ReduceFunction;
-import dev.brook.api.common.functions.RuntimeContext;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.streaming.runtime.operators.FunctionLifecycle;
 import java.io.Serializable;
@@ -51,12 +50,12 @@ public record WindowContents<IN, X>(
         return new WindowContents<>(Kind.LIST, null, null, type, null);
     }
 
-    void open(RuntimeContext context) throws Exception {
+    void open(InternalWindowFunction.FunctionOpener opener) throws Exception {
         if (reduceFunction != null) {
-            FunctionLifecycle.open(reduceFunction, context);
+            opener.open(reduceFunction);
         }
         if (aggregateFunction != null) {
-            FunctionLifecycle.open(aggregateFunction, context);
+            opener.open(aggregateFunction);
         }
     }
 

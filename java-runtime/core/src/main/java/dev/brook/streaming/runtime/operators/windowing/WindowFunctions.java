@@ -1,6 +1,5 @@
 package dev.brook.streaming.runtime.operators.windowing;
 
-import dev.brook.api.common.functions.RuntimeContext;
 import dev.brook.api.common.state.KeyedStateStore;
 import dev.brook.streaming.api.functions.windowing.AllWindowFunction;
 import dev.brook.streaming.api.functions.windowing.ProcessAllWindowFunction;
@@ -22,7 +21,7 @@ public final class WindowFunctions {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public void open(RuntimeContext context) {}
+            public void open(FunctionOpener opener) {}
 
             @Override
             public void close() {}
@@ -43,8 +42,8 @@ public final class WindowFunctions {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public void open(RuntimeContext context) throws Exception {
-                FunctionLifecycle.open(fn, context);
+            public void open(FunctionOpener opener) throws Exception {
+                opener.open(fn);
             }
 
             @Override
@@ -68,8 +67,8 @@ public final class WindowFunctions {
             private static final long serialVersionUID = 1L;
 
             @Override
-            public void open(RuntimeContext context) throws Exception {
-                FunctionLifecycle.open(fn, context);
+            public void open(FunctionOpener opener) throws Exception {
+                opener.open(fn);
             }
 
             @Override
@@ -108,8 +107,8 @@ public final class WindowFunctions {
         }
 
         @Override
-        public void open(RuntimeContext context) throws Exception {
-            FunctionLifecycle.open(fn, context);
+        public void open(FunctionOpener opener) throws Exception {
+            opener.open(fn);
             ctx = new Ctx();
         }
 
@@ -185,8 +184,8 @@ public final class WindowFunctions {
         }
 
         @Override
-        public void open(RuntimeContext context) throws Exception {
-            FunctionLifecycle.open(fn, context);
+        public void open(FunctionOpener opener) throws Exception {
+            opener.open(fn);
             ctx = new Ctx();
         }
 

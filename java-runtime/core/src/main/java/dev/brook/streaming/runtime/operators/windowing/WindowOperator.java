@@ -150,8 +150,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
-        contents.open(getRuntimeContext());
-        function.open(getRuntimeContext());
+        contents.open(this::openUserFunction);
+        function.open(this::openUserFunction);
         StateDescriptor<?, ?> descriptor;
         if (evictor != null || contents.kind() == WindowContents.Kind.LIST) {
             descriptor =
