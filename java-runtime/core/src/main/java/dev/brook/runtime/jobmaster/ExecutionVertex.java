@@ -23,6 +23,12 @@ final class ExecutionVertex {
         return new ExecutionAttemptID(jobVertex.id(), subtaskIndex, attemptNumber);
     }
 
+    /** A restart: the next attempt of this subtask, not yet deployed. */
+    void startNewAttempt() {
+        attemptNumber++;
+        state = ExecutionState.CREATED;
+    }
+
     /** Moves to {@code next} if allowed; returns false (and changes nothing) otherwise. */
     boolean transitionTo(ExecutionState next) {
         if (!state.canTransitionTo(next)) {

@@ -6,6 +6,8 @@ import dev.brook.configuration.Configuration;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.execution.ExecutionState;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
+import dev.brook.runtime.executiongraph.failover.RestartBackoffTimeStrategy;
+import dev.brook.runtime.executiongraph.failover.RestartBackoffTimeStrategyFactory;
 import dev.brook.runtime.io.network.partition.ResultPartitionID;
 import dev.brook.runtime.jobgraph.DistributionPattern;
 import dev.brook.runtime.jobgraph.IntermediateDataSetID;
@@ -42,9 +44,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threading model: all state lives on one main thread; gateway calls from TaskManagers and
  * coordinators are queued onto it.
  *
- * <p>Lifecycle (job status): CREATED → RUNNING → FINISHED; RUNNING → FAILING → FAILED when a
- * subtask fails; RUNNING → CANCELLING → CANCELED on cancellation. The allowed transitions are in
- * {@link #ALLOWED}.
+ * <p>Lifecycle (job status): CREATED → RUNNING → FINISHED; when a subtask fails, RUNNING →
+ * RESTARTING → RUNNING if the restart strategy allows another attempt (every subtask is cancelled
+ * and, after the strategy's back-off, deployed again as a new attempt into the same slots, with new
+ * operator coordinators), else RUNNING → FAILING → FAILED; RUNNING or RESTARTING → CANCELLING →
+ * CANCELED on cancellation. The allowed transitions are in {@link #ALLOWED}.
  */
 public final class JobMaster implements JobMasterGateway {
 
@@ -55,7 +59,13 @@ public final class JobMaster implements JobMasterGateway {
                     JobStatus.CREATED,
                     EnumSet.of(JobStatus.RUNNING, JobStatus.FAILED, JobStatus.CANCELED),
                     JobStatus.RUNNING,
-                    EnumSet.of(JobStatus.FINISHED, JobStatus.FAILING, JobStatus.CANCELLING),
+                    EnumSet.of(
+                            JobStatus.FINISHED,
+                            JobStatus.FAILING,
+                            JobStatus.CANCELLING,
+                            JobStatus.RESTARTING),
+                    JobStatus.RESTARTING,
+                    EnumSet.of(JobStatus.RUNNING, JobStatus.CANCELLING),
                     JobStatus.FAILING,
                     EnumSet.of(JobStatus.FAILED),
                     JobStatus.CANCELLING,
@@ -77,6 +87,8 @@ public final class JobMaster implements JobMasterGateway {
     private final Map<JobStatus, Long> statusTimestamps = new HashMap<>();
     private Throwable failureCause;
     private long startTime;
+    private final RestartBackoffTimeStrategy restartStrategy;
+    private int restarts;
 
     public JobMaster(
             JobGraph jobGraph,
@@ -106,6 +118,11 @@ public final class JobMaster implements JobMasterGateway {
             }
         }
         statusTimestamps.put(JobStatus.CREATED, System.currentTimeMillis());
+        this.restartStrategy =
+                RestartBackoffTimeStrategyFactory.create(
+                        jobGraph.jobConfiguration(),
+                        false,
+                        () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
     }
 
     public JobID getJobId() {
@@ -147,7 +164,8 @@ public final class JobMaster implements JobMasterGateway {
         mainThread.execute(
                 () -> {
                     OperatorCoordinator c = coordinators.get(operatorId);
-                    if (c == null || status != JobStatus.RUNNING) {
+                    // Events of an attempt that a restart has replaced are dropped.
+                    if (c == null || status != JobStatus.RUNNING || find(sender) == null) {
                         return;
                     }
                     try {
@@ -193,7 +211,8 @@ public final class JobMaster implements JobMasterGateway {
                                 resourceManager.releaseSlots(getJobId());
                                 checkAllTerminal();
                             } else {
-                                deployAll(slots);
+                                assignSlots(slots);
+                                deployAll();
                             }
                         },
                         mainThread);
@@ -212,7 +231,7 @@ public final class JobMaster implements JobMasterGateway {
         }
     }
 
-    private void deployAll(List<SlotAssignment> slots) {
+    private void assignSlots(List<SlotAssignment> slots) {
         Map<String, Integer> groupOffset = new HashMap<>();
         int next = 0;
         for (JobVertex v : jobGraph.vertices()) {
@@ -233,6 +252,9 @@ public final class JobMaster implements JobMasterGateway {
                 ev.slot = slots.get(offset + ev.subtaskIndex);
             }
         }
+    }
+
+    private void deployAll() {
         // Producers are deployed before their consumers (vertices are in topological order),
         // so a consumer always finds its producers' partitions registered.
         for (JobVertex v : jobGraph.vertices()) {
@@ -354,7 +376,28 @@ public final class JobMaster implements JobMasterGateway {
 
     private void fail(Throwable cause) {
         if (status == JobStatus.RUNNING) {
-            failureCause = cause;
+            restartStrategy.notifyFailure(cause);
+            if (restartStrategy.canRestart()) {
+                LOG.info(
+                        "Job {} ({}) failed and restarts: {}",
+                        jobGraph.name(),
+                        getJobId(),
+                        String.valueOf(cause));
+                transitionJob(JobStatus.RESTARTING);
+                cancelAllExecutions();
+                checkAllTerminal();
+                return;
+            }
+            failureCause =
+                    restarts == 0
+                            ? cause
+                            : new JobRestartsExhaustedException(
+                                    "The job failed after "
+                                            + restarts
+                                            + (restarts == 1 ? " restart" : " restarts")
+                                            + "; recovery is suppressed by "
+                                            + restartStrategy,
+                                    cause);
             LOG.info("Job {} ({}) failed: {}", jobGraph.name(), getJobId(), String.valueOf(cause));
             transitionJob(JobStatus.FAILING);
             cancelAllExecutions();
@@ -416,11 +459,44 @@ public final class JobMaster implements JobMasterGateway {
                 transitionJob(JobStatus.CANCELED);
                 finish();
             }
+            case RESTARTING -> scheduleRestart();
             default -> {}
         }
     }
 
-    private void finish() {
+    /**
+     * Every subtask of the failed attempt has ended: closes the coordinators and, after the
+     * strategy's back-off, starts the job again from the beginning (there are no checkpoints to
+     * restore yet) as new attempts in the same slots.
+     */
+    private void scheduleRestart() {
+        closeCoordinators();
+        long backoff = restartStrategy.getBackoffTime();
+        CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS, mainThread)
+                .execute(this::restart);
+    }
+
+    private void restart() {
+        if (status != JobStatus.RESTARTING) {
+            return; // cancelled while waiting
+        }
+        restarts++;
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                ev.startNewAttempt();
+            }
+        }
+        transitionJob(JobStatus.RUNNING);
+        try {
+            startCoordinators();
+        } catch (Exception e) {
+            fail(e);
+            return;
+        }
+        deployAll();
+    }
+
+    private void closeCoordinators() {
         for (OperatorCoordinator c : coordinators.values()) {
             try {
                 c.close();
@@ -429,6 +505,10 @@ public final class JobMaster implements JobMasterGateway {
             }
         }
         coordinators.clear();
+    }
+
+    private void finish() {
+        closeCoordinators();
         resourceManager.releaseSlots(getJobId());
         long runtime = System.currentTimeMillis() - startTime;
         result.complete(
