@@ -2,6 +2,9 @@ package dev.brook.runtime.state;
 
 import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
+import dev.brook.api.common.typeutils.TypeSerializer;
+import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,9 +29,25 @@ public interface KeyedStateBackend<K> {
     /** State in the {@link VoidNamespace}; the same object for the same descriptor name. */
     <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor);
 
-    /** Namespaced state (e.g. per window); switch namespaces with {@link InternalKvState}. */
+    /**
+     * Namespaced state (e.g. per window); switch namespaces with {@link InternalKvState}. The
+     * namespace serializer writes the namespaces into snapshots.
+     */
     <N, S extends State> InternalKvState<K, N> getOrCreateInternalState(
-            StateDescriptor<S, ?> descriptor);
+            TypeSerializer<N> namespaceSerializer, StateDescriptor<S, ?> descriptor);
+
+    /**
+     * Writes the state of every key group of this backend, as of now, with {@code keySerializer}
+     * for the keys. Task thread only; the state must not change during the call.
+     */
+    KeyedStateSnapshot snapshot(TypeSerializer<K> keySerializer) throws IOException;
+
+    /**
+     * Before any state is used: takes the entries of this backend's key groups from {@code
+     * snapshots} (which may cover other key groups too, as after a change of parallelism). A state
+     * is restored when it is first asked for, and must then be asked for with the same kind.
+     */
+    void restore(Collection<KeyedStateSnapshot> snapshots) throws IOException;
 
     /**
      * The keys that have a value in state {@code state} under {@code namespace}, as a snapshot: the

@@ -170,6 +170,7 @@ class StateTtlTest {
         assertThatThrownBy(
                         () ->
                                 backend.getOrCreateInternalState(
+                                        VoidNamespaceSerializer.INSTANCE,
                                         ttl(
                                                 new ValueStateDescriptor<>("w", Types.STRING),
                                                 ttl10().build())))

@@ -1,18 +1,33 @@
 package dev.brook.runtime.state.heap;
 
 import dev.brook.api.common.state.AggregatingStateDescriptor;
+import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
 import dev.brook.api.common.state.StateTtlConfig;
+import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.api.common.typeutils.base.ListSerializer;
+import dev.brook.api.common.typeutils.base.MapSerializer;
+import dev.brook.core.memory.DataInputDeserializer;
+import dev.brook.core.memory.DataOutputSerializer;
 import dev.brook.runtime.state.InternalKvState;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyGroupRangeAssignment;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.runtime.state.KeyedStateSnapshot;
 import dev.brook.runtime.state.VoidNamespace;
+import dev.brook.runtime.state.VoidNamespaceSerializer;
 import dev.brook.runtime.state.ttl.TtlStates;
+import dev.brook.runtime.state.ttl.TtlValueSerializer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +45,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private int currentKeyGroup;
 
     private record Registered(
-            StateDescriptor<?, ?> descriptor, Object state, StateTable<?, ?, ?> table) {}
+            StateDescriptor<?, ?> descriptor,
+            Object state,
+            StateTable<?, ?, ?> table,
+            TypeSerializer<?> namespaceSerializer) {}
+
+    /** A restored state that no operator has asked for yet. */
+    private record Restored(KeyedStateSnapshot.StateMeta meta, StateTable<?, ?, ?> table) {}
+
+    private final Map<String, Restored> restored = new HashMap<>();
 
     public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
         this(keyGroupRange, maxParallelism, System::currentTimeMillis);
@@ -71,16 +94,18 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @SuppressWarnings("unchecked")
     public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
         if (!descriptor.getTtlConfig().isEnabled()) {
-            return (S) getOrCreateInternalState(descriptor);
+            return (S) getOrCreateInternalState(VoidNamespaceSerializer.INSTANCE, descriptor);
         }
         Registered existing = ttlStates.get(descriptor.getName());
         if (existing != null) {
             checkCompatible(existing, descriptor);
             return (S) existing.state();
         }
-        StateTable<K, ?, ?> table = new StateTable<>(this, keyGroupRange);
+        StateTable<K, ?, ?> table = tableFor(descriptor, true);
         S state = (S) createTtlState(descriptor, table);
-        ttlStates.put(descriptor.getName(), new Registered(descriptor, state, table));
+        ttlStates.put(
+                descriptor.getName(),
+                new Registered(descriptor, state, table, VoidNamespaceSerializer.INSTANCE));
         return state;
     }
 
@@ -127,7 +152,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <N, S extends State> InternalKvState<K, N> getOrCreateInternalState(
-            StateDescriptor<S, ?> descriptor) {
+            TypeSerializer<N> namespaceSerializer, StateDescriptor<S, ?> descriptor) {
         Registered existing = states.get(descriptor.getName());
         if (existing != null) {
             checkCompatible(existing, descriptor);
@@ -140,7 +165,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                             + "' asks for a time-to-live, which keyed state of functions supports"
                             + " but window and trigger state does not.");
         }
-        StateTable table = new StateTable<>(this, keyGroupRange);
+        StateTable table = tableFor(descriptor, false);
         Object ns = VoidNamespace.INSTANCE;
         InternalKvState<K, N> state =
                 switch (descriptor.getType()) {
@@ -159,8 +184,175 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                                     ((AggregatingStateDescriptor) descriptor)
                                             .getAggregateFunction());
                 };
-        states.put(descriptor.getName(), new Registered(descriptor, state, table));
+        states.put(
+                descriptor.getName(),
+                new Registered(descriptor, state, table, namespaceSerializer));
         return state;
+    }
+
+    /** The restored entries of the state if there are any (checked for kind), else a new table. */
+    private StateTable<K, ?, ?> tableFor(StateDescriptor<?, ?> descriptor, boolean timeToLive) {
+        Restored r = restored.remove(descriptor.getName());
+        if (r == null) {
+            return new StateTable<>(this, keyGroupRange);
+        }
+        if (r.meta().kind() != descriptor.getType() || r.meta().timeToLive() != timeToLive) {
+            restored.put(descriptor.getName(), r);
+            throw new IllegalStateException(
+                    "State '"
+                            + descriptor.getName()
+                            + "' was restored as "
+                            + describe(r.meta().kind(), r.meta().timeToLive())
+                            + " state; it cannot be used as "
+                            + describe(descriptor.getType(), timeToLive)
+                            + " state.");
+        }
+        @SuppressWarnings("unchecked")
+        StateTable<K, ?, ?> table = (StateTable<K, ?, ?>) r.table();
+        return table;
+    }
+
+    private static String describe(StateDescriptor.Type kind, boolean timeToLive) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + (timeToLive ? " (with TTL)" : "");
+    }
+
+    /** How the values of a state are written: its stored form (lists, maps, TTL wrappers). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TypeSerializer<?> valueSerializer(
+            StateDescriptor<?, ?> descriptor, boolean timeToLive) {
+        return switch (descriptor.getType()) {
+            case VALUE, REDUCING, AGGREGATING -> ttlAware(descriptor.getSerializer(), timeToLive);
+            case LIST -> new ListSerializer<>(ttlAware(descriptor.getSerializer(), timeToLive));
+            case MAP -> {
+                MapStateDescriptor<?, ?> map = (MapStateDescriptor<?, ?>) descriptor;
+                yield new MapSerializer(
+                        map.getKeyTypeInformation().createSerializer(),
+                        ttlAware(map.getValueTypeInformation().createSerializer(), timeToLive));
+            }
+        };
+    }
+
+    private static <T> TypeSerializer<?> ttlAware(TypeSerializer<T> serializer, boolean ttl) {
+        return ttl ? new TtlValueSerializer<>(serializer) : serializer;
+    }
+
+    @Override
+    public KeyedStateSnapshot snapshot(TypeSerializer<K> keySerializer) throws IOException {
+        List<KeyedStateSnapshot.StateMeta> metas = new ArrayList<>();
+        List<StateTable<?, ?, ?>> tables = new ArrayList<>();
+        for (boolean ttl : new boolean[] {false, true}) {
+            for (Registered r : (ttl ? ttlStates : states).values()) {
+                metas.add(
+                        new KeyedStateSnapshot.StateMeta(
+                                r.descriptor().getName(),
+                                r.descriptor().getType(),
+                                ttl,
+                                r.namespaceSerializer(),
+                                keySerializer,
+                                valueSerializer(r.descriptor(), ttl)));
+                tables.add(r.table());
+            }
+        }
+        // Restored state nobody asked for stays in the next snapshot, written as it was read.
+        for (Restored r : restored.values()) {
+            metas.add(r.meta());
+            tables.add(r.table());
+        }
+        SortedMap<Integer, byte[]> keyGroups = new TreeMap<>();
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.end(); keyGroup++) {
+            out.clear();
+            boolean any = false;
+            for (int i = 0; i < metas.size(); i++) {
+                any |= writeEntries(tables.get(i), metas.get(i), keyGroup, out);
+                out.writeBoolean(false);
+            }
+            if (any) {
+                keyGroups.put(keyGroup, out.toByteArray());
+            }
+        }
+        return new KeyedStateSnapshot(metas, keyGroups);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean writeEntries(
+            StateTable table,
+            KeyedStateSnapshot.StateMeta meta,
+            int keyGroup,
+            DataOutputSerializer out)
+            throws IOException {
+        TypeSerializer namespaces = meta.namespaceSerializer();
+        TypeSerializer keys = meta.keySerializer();
+        TypeSerializer values = meta.valueSerializer();
+        boolean[] any = {false};
+        table.forEachInKeyGroup(
+                keyGroup,
+                (namespace, key, value) -> {
+                    out.writeBoolean(true);
+                    namespaces.serialize(namespace, out);
+                    keys.serialize(key, out);
+                    values.serialize(value, out);
+                    any[0] = true;
+                });
+        return any[0];
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void restore(Collection<KeyedStateSnapshot> snapshots) throws IOException {
+        if (!states.isEmpty() || !ttlStates.isEmpty()) {
+            throw new IllegalStateException("Keyed state must be restored before it is used");
+        }
+        DataInputDeserializer in = new DataInputDeserializer();
+        for (KeyedStateSnapshot snapshot : snapshots) {
+            List<StateTable> tables = new ArrayList<>();
+            for (KeyedStateSnapshot.StateMeta meta : snapshot.states()) {
+                Restored r = restored.get(meta.name());
+                if (r == null) {
+                    r = new Restored(meta, new StateTable<>(this, keyGroupRange));
+                    restored.put(meta.name(), r);
+                } else if (r.meta().kind() != meta.kind()
+                        || r.meta().timeToLive() != meta.timeToLive()) {
+                    throw new IllegalStateException(
+                            "The snapshots disagree on the kind of state '" + meta.name() + "'");
+                }
+                tables.add(r.table());
+            }
+            for (var group :
+                    snapshot.keyGroups()
+                            .subMap(keyGroupRange.start(), keyGroupRange.end() + 1)
+                            .entrySet()) {
+                in.setBuffer(group.getValue(), 0, group.getValue().length);
+                for (int i = 0; i < tables.size(); i++) {
+                    KeyedStateSnapshot.StateMeta meta = snapshot.states().get(i);
+                    TypeSerializer namespaces = meta.namespaceSerializer();
+                    TypeSerializer keys = meta.keySerializer();
+                    TypeSerializer values = meta.valueSerializer();
+                    while (in.readBoolean()) {
+                        Object namespace = namespaces.deserialize(in);
+                        K key = (K) keys.deserialize(in);
+                        Object value = values.deserialize(in);
+                        setCurrentKey(key);
+                        if (currentKeyGroup != group.getKey()) {
+                            throw new IllegalStateException(
+                                    "Key "
+                                            + key
+                                            + " of state '"
+                                            + meta.name()
+                                            + "' was written in key group "
+                                            + group.getKey()
+                                            + " but belongs to key group "
+                                            + currentKeyGroup
+                                            + ": the snapshot was taken with a different maximum"
+                                            + " parallelism than "
+                                            + maxParallelism);
+                        }
+                        tables.get(i).put(namespace, value);
+                    }
+                }
+            }
+        }
+        currentKey = null;
     }
 
     @Override

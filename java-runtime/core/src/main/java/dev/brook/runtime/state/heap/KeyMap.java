@@ -1,5 +1,6 @@
 package dev.brook.runtime.state.heap;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,28 @@ final class KeyMap<K, V> {
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
                 keys.add((K) Long.valueOf(longKeys[i]));
+            }
+        }
+    }
+
+    /** Receives entries; may throw what writing them throws. */
+    @FunctionalInterface
+    interface EntryVisitor<K, V> {
+        void visit(K key, V value) throws IOException;
+    }
+
+    /** Calls {@code visitor} for every entry. */
+    @SuppressWarnings("unchecked")
+    void forEach(EntryVisitor<K, V> visitor) throws IOException {
+        if (objects != null) {
+            for (Map.Entry<K, V> e : objects.entrySet()) {
+                visitor.visit(e.getKey(), e.getValue());
+            }
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                visitor.visit((K) Long.valueOf(longKeys[i]), (V) values[i]);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.brook.runtime.state.heap;
 
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.VoidNamespace;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -165,6 +166,29 @@ final class StateTable<K, N, V> {
                         lastMaps = null;
                     }
                 }
+            }
+        }
+    }
+
+    /** Receives the entries of one key group. */
+    @FunctionalInterface
+    interface EntryVisitor<N, K, V> {
+        void visit(N namespace, K key, V value) throws IOException;
+    }
+
+    /** Calls {@code visitor} for every entry of {@code keyGroup}, in all namespaces. */
+    @SuppressWarnings("unchecked")
+    void forEachInKeyGroup(int keyGroup, EntryVisitor<N, K, V> visitor) throws IOException {
+        int idx = keyGroup - firstKeyGroup;
+        KeyMap<K, V> voidMap = voidMaps[idx];
+        if (voidMap != null) {
+            N none = (N) VoidNamespace.INSTANCE;
+            voidMap.forEach((key, value) -> visitor.visit(none, key, value));
+        }
+        for (var namespace : namespaces.entrySet()) {
+            KeyMap<K, V> m = namespace.getValue().byKeyGroup[idx];
+            if (m != null) {
+                m.forEach((key, value) -> visitor.visit(namespace.getKey(), key, value));
             }
         }
     }

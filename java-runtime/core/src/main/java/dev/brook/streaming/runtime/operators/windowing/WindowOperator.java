@@ -16,10 +16,12 @@ import dev.brook.api.common.state.StateDescriptor;
 import dev.brook.api.common.state.ValueState;
 import dev.brook.api.common.state.ValueStateDescriptor;
 import dev.brook.api.common.typeinfo.Types;
+import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.runtime.state.InternalKvState;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.runtime.state.VoidNamespace;
+import dev.brook.runtime.state.VoidNamespaceSerializer;
 import dev.brook.streaming.api.windowing.assigners.MergingWindowAssigner;
 import dev.brook.streaming.api.windowing.assigners.WindowAssigner;
 import dev.brook.streaming.api.windowing.evictors.Evictor;
@@ -167,7 +169,10 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
                     new AggregatingStateDescriptor<>(
                             CONTENTS, contents.aggregateFunction(), contents.accumulatorType());
         }
-        windowState = backend.getOrCreateInternalState((StateDescriptor) descriptor);
+        windowState =
+                backend.getOrCreateInternalState(
+                        (TypeSerializer) assigner.getWindowSerializer(),
+                        (StateDescriptor) descriptor);
         if (assigner instanceof MergingWindowAssigner) {
             mergingWindowsState =
                     (ListState<Tuple2<W, W>>)
@@ -514,7 +519,11 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <S extends State> S windowScoped(StateDescriptor<S, ?> descriptor, Object window) {
         InternalKvState<K, Object> state =
-                backend.getOrCreateInternalState((StateDescriptor) descriptor);
+                backend.getOrCreateInternalState(
+                        window == VoidNamespace.INSTANCE
+                                ? (TypeSerializer) VoidNamespaceSerializer.INSTANCE
+                                : (TypeSerializer) assigner.getWindowSerializer(),
+                        (StateDescriptor) descriptor);
         state.setCurrentNamespace(window);
         return (S) state;
     }
@@ -593,7 +602,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
                 return;
             }
             InternalKvState<K, Object> state =
-                    backend.getOrCreateInternalState((StateDescriptor) descriptor);
+                    backend.getOrCreateInternalState(
+                            (TypeSerializer) assigner.getWindowSerializer(),
+                            (StateDescriptor) descriptor);
             try {
                 state.mergeNamespaces(window, (Collection) mergedWindows);
             } catch (Exception e) {
