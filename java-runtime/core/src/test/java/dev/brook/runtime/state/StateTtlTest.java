@@ -92,6 +92,25 @@ class StateTtlTest {
     }
 
     @Test
+    void anExpiredMapEntryReturnedOnceIsNotRefreshedByTheRead() throws Exception {
+        MapState<String, String> state =
+                backend.getOrCreateKeyedState(
+                        ttl(
+                                new MapStateDescriptor<>("m", Types.STRING, Types.STRING),
+                                ttl10().updateTtlOnReadAndWrite()
+                                        .returnExpiredIfNotCleanedUp()
+                                        .build()));
+        state.put("old", "1");
+        now += 6;
+        state.put("new", "2");
+        now += 4;
+        assertThat(state.keys()).containsExactlyInAnyOrder("old", "new");
+        assertThat(state.keys()).containsExactly("new");
+        now += 9;
+        assertThat(state.keys()).containsExactly("new");
+    }
+
+    @Test
     void keysExpireIndependently() throws Exception {
         ValueState<Long> state =
                 backend.getOrCreateKeyedState(

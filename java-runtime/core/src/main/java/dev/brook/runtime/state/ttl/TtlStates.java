@@ -11,6 +11,7 @@ import dev.brook.api.common.state.ValueState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,27 +280,31 @@ public final class TtlStates {
             return get(key) != null;
         }
 
-        /** The live entries; expired ones are removed (and, if so configured, still listed). */
+        /**
+         * The live entries; expired ones are removed (and, if so configured, listed this once). The
+         * inner map is changed after the iteration, which must not see its own changes.
+         */
         private Map<UK, UV> live() throws Exception {
             long now = clock.getAsLong();
             Map<UK, UV> live = new LinkedHashMap<>();
-            List<UK> expiredKeys = new ArrayList<>();
+            Map<UK, TtlValue<UV>> changes = new HashMap<>(); // a null value removes the entry
             for (Map.Entry<UK, TtlValue<UV>> e : inner.entries()) {
-                if (expired(e.getValue(), now)) {
-                    expiredKeys.add(e.getKey());
-                    if (returnExpired) {
-                        live.put(e.getKey(), e.getValue().value());
+                TtlValue<UV> v = e.getValue();
+                if (expired(v, now)) {
+                    changes.put(e.getKey(), null);
+                    if (!returnExpired) {
+                        continue;
                     }
-                } else {
-                    live.put(e.getKey(), e.getValue().value());
+                } else if (refreshOnRead) {
+                    changes.put(e.getKey(), new TtlValue<>(v.value(), now));
                 }
+                live.put(e.getKey(), v.value());
             }
-            for (UK k : expiredKeys) {
-                inner.remove(k);
-            }
-            if (refreshOnRead) {
-                for (Map.Entry<UK, UV> e : live.entrySet()) {
-                    inner.put(e.getKey(), new TtlValue<>(e.getValue(), now));
+            for (Map.Entry<UK, TtlValue<UV>> c : changes.entrySet()) {
+                if (c.getValue() == null) {
+                    inner.remove(c.getKey());
+                } else {
+                    inner.put(c.getKey(), c.getValue());
                 }
             }
             return Collections.unmodifiableMap(live);
