@@ -2,13 +2,16 @@ package dev.brook.runtime.state.heap;
 
 import dev.brook.api.common.state.BroadcastState;
 import dev.brook.api.common.state.MapStateDescriptor;
+import dev.brook.runtime.state.OperatorStateContents;
+import dev.brook.runtime.state.OperatorStateContents.Mode;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /** A broadcast state: one map for the whole parallel instance. */
-final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
+final class HeapBroadcastState<K, V>
+        implements BroadcastState<K, V>, HeapOperatorStateBackend.RegisteredState {
 
     private final MapStateDescriptor<K, V> descriptor;
     private final HashMap<K, V> map = new HashMap<>();
@@ -17,12 +20,25 @@ final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
         this.descriptor = descriptor;
     }
 
-    MapStateDescriptor<K, V> descriptor() {
+    @Override
+    public MapStateDescriptor<K, V> descriptor() {
         return descriptor;
     }
 
-    Map<K, V> map() {
-        return map;
+    @Override
+    public Mode mode() {
+        return Mode.BROADCAST;
+    }
+
+    @Override
+    public OperatorStateContents contents() {
+        return OperatorStateContents.broadcast(map);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // restored from a state of the same name and mode
+    public void restore(OperatorStateContents restored) {
+        map.putAll((Map<K, V>) restored.entries());
     }
 
     @Override

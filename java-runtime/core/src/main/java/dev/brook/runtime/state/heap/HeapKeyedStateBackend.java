@@ -32,14 +32,13 @@ import java.util.function.LongSupplier;
 
 /**
  * Keyed state as Java objects on the heap (the {@code hashmap} backend). Fast: a state access is
- * two hash lookups and no serialization.
+ * one hash lookup and no serialization.
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
     private final HashMap<String, Registered> states = new HashMap<>();
-    private final HashMap<String, Registered> ttlStates = new HashMap<>();
     private final LongSupplier ttlClock;
     private K currentKey;
     private int currentKeyGroup;
@@ -48,7 +47,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             StateDescriptor<?, ?> descriptor,
             Object state,
             StateTable<?, ?, ?> table,
-            TypeSerializer<?> namespaceSerializer) {}
+            TypeSerializer<?> namespaceSerializer,
+            boolean timeToLive) {}
 
     /** A restored state that no operator has asked for yet. */
     private record Restored(KeyedStateSnapshot.StateMeta meta, StateTable<?, ?, ?> table) {}
@@ -96,16 +96,16 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         if (!descriptor.getTtlConfig().isEnabled()) {
             return (S) getOrCreateInternalState(VoidNamespaceSerializer.INSTANCE, descriptor);
         }
-        Registered existing = ttlStates.get(descriptor.getName());
+        Registered existing = states.get(descriptor.getName());
         if (existing != null) {
-            checkCompatible(existing, descriptor);
+            checkCompatible(existing, descriptor, true);
             return (S) existing.state();
         }
         StateTable<K, ?, ?> table = tableFor(descriptor, true);
         S state = (S) createTtlState(descriptor, table);
-        ttlStates.put(
+        states.put(
                 descriptor.getName(),
-                new Registered(descriptor, state, table, VoidNamespaceSerializer.INSTANCE));
+                new Registered(descriptor, state, table, VoidNamespaceSerializer.INSTANCE, true));
         return state;
     }
 
@@ -133,8 +133,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         };
     }
 
-    private static void checkCompatible(Registered existing, StateDescriptor<?, ?> descriptor) {
-        if (existing.descriptor().getType() != descriptor.getType()
+    private static void checkCompatible(
+            Registered existing, StateDescriptor<?, ?> descriptor, boolean timeToLive) {
+        if (existing.timeToLive() != timeToLive
+                || existing.descriptor().getType() != descriptor.getType()
                 || !existing.descriptor()
                         .getTypeInformation()
                         .equals(descriptor.getTypeInformation())) {
@@ -155,7 +157,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             TypeSerializer<N> namespaceSerializer, StateDescriptor<S, ?> descriptor) {
         Registered existing = states.get(descriptor.getName());
         if (existing != null) {
-            checkCompatible(existing, descriptor);
+            checkCompatible(existing, descriptor, false);
             return (InternalKvState<K, N>) existing.state();
         }
         if (descriptor.getTtlConfig().isEnabled()) {
@@ -186,7 +188,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 };
         states.put(
                 descriptor.getName(),
-                new Registered(descriptor, state, table, namespaceSerializer));
+                new Registered(descriptor, state, table, namespaceSerializer, false));
         return state;
     }
 
@@ -240,18 +242,16 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public KeyedStateSnapshot snapshot(TypeSerializer<K> keySerializer) throws IOException {
         List<KeyedStateSnapshot.StateMeta> metas = new ArrayList<>();
         List<StateTable<?, ?, ?>> tables = new ArrayList<>();
-        for (boolean ttl : new boolean[] {false, true}) {
-            for (Registered r : (ttl ? ttlStates : states).values()) {
-                metas.add(
-                        new KeyedStateSnapshot.StateMeta(
-                                r.descriptor().getName(),
-                                r.descriptor().getType(),
-                                ttl,
-                                r.namespaceSerializer(),
-                                keySerializer,
-                                valueSerializer(r.descriptor(), ttl)));
-                tables.add(r.table());
-            }
+        for (Registered r : states.values()) {
+            metas.add(
+                    new KeyedStateSnapshot.StateMeta(
+                            r.descriptor().getName(),
+                            r.descriptor().getType(),
+                            r.timeToLive(),
+                            r.namespaceSerializer(),
+                            keySerializer,
+                            valueSerializer(r.descriptor(), r.timeToLive())));
+            tables.add(r.table());
         }
         // Restored state nobody asked for stays in the next snapshot, written as it was read.
         for (Restored r : restored.values()) {
@@ -300,7 +300,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void restore(Collection<KeyedStateSnapshot> snapshots) throws IOException {
-        if (!states.isEmpty() || !ttlStates.isEmpty()) {
+        if (!states.isEmpty()) {
             throw new IllegalStateException("Keyed state must be restored before it is used");
         }
         DataInputDeserializer in = new DataInputDeserializer();
@@ -359,9 +359,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @SuppressWarnings("unchecked")
     public <N> List<K> getKeys(String state, N namespace) {
         Registered registered = states.get(state);
-        if (registered == null) {
-            registered = ttlStates.get(state);
-        }
         return registered == null
                 ? List.of()
                 : ((StateTable<K, N, ?>) registered.table()).keys(namespace);
@@ -370,9 +367,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     public void clearCurrentKey() {
         for (Registered registered : states.values()) {
-            registered.table().removeCurrentKey();
-        }
-        for (Registered registered : ttlStates.values()) {
             registered.table().removeCurrentKey();
         }
     }

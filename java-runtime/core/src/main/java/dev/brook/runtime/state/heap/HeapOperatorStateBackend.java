@@ -10,11 +10,11 @@ import dev.brook.runtime.state.OperatorStateContents;
 import dev.brook.runtime.state.OperatorStateContents.Mode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Operator state as Java objects on the heap. A state name identifies one state of one kind: a name
@@ -26,93 +26,104 @@ import java.util.Set;
  */
 public final class HeapOperatorStateBackend implements OperatorStateBackend {
 
-    private final LinkedHashMap<String, OperatorListState<?>> listStates = new LinkedHashMap<>();
-    private final LinkedHashMap<String, HeapBroadcastState<?, ?>> broadcastStates =
-            new LinkedHashMap<>();
+    /** A state of this backend: its kind, and how a snapshot reads it and a restore fills it. */
+    sealed interface RegisteredState permits OperatorListState, HeapBroadcastState {
+        StateDescriptor<?, ?> descriptor();
+
+        Mode mode();
+
+        /** A copy of the contents, for a snapshot. */
+        OperatorStateContents contents();
+
+        /** Adds restored contents (of this state's mode) to the still empty state. */
+        void restore(OperatorStateContents restored);
+    }
+
+    private final LinkedHashMap<String, RegisteredState> states = new LinkedHashMap<>();
     private final LinkedHashMap<String, OperatorStateContents> unclaimed = new LinkedHashMap<>();
     private OptionalLong restoredCheckpointId = OptionalLong.empty();
 
     @Override
     public <S> ListState<S> getListState(ListStateDescriptor<S> stateDescriptor) {
-        return listState(stateDescriptor, Mode.SPLIT_DISTRIBUTE);
+        return register(
+                stateDescriptor,
+                Mode.SPLIT_DISTRIBUTE,
+                () -> new OperatorListState<>(stateDescriptor, Mode.SPLIT_DISTRIBUTE));
     }
 
     @Override
     public <S> ListState<S> getUnionListState(ListStateDescriptor<S> stateDescriptor) {
-        return listState(stateDescriptor, Mode.UNION);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <S> ListState<S> listState(ListStateDescriptor<S> descriptor, Mode mode) {
-        String name = checkDescriptor(descriptor);
-        OperatorListState<?> existing = listStates.get(name);
-        if (existing != null) {
-            checkSame(existing.descriptor(), existing.mode(), descriptor, mode);
-            return (ListState<S>) existing;
-        }
-        checkNameFree(name, mode);
-        OperatorListState<S> state = new OperatorListState<>(descriptor, mode);
-        OperatorStateContents restored = claim(name, mode);
-        if (restored != null) {
-            state.elements().addAll((List<S>) restored.elements());
-        }
-        listStates.put(name, state);
-        return state;
+        return register(
+                stateDescriptor,
+                Mode.UNION,
+                () -> new OperatorListState<>(stateDescriptor, Mode.UNION));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
+        return register(descriptor, Mode.BROADCAST, () -> new HeapBroadcastState<>(descriptor));
+    }
+
+    /**
+     * The state registered under the descriptor's name, created (and given its restored contents)
+     * on first use; fails if the name is taken by a state of another kind or type.
+     */
+    @SuppressWarnings("unchecked") // same name, kind and type as requested: the same S
+    private <S extends RegisteredState> S register(
+            StateDescriptor<?, ?> descriptor, Mode mode, Supplier<S> create) {
         String name = checkDescriptor(descriptor);
-        HeapBroadcastState<?, ?> existing = broadcastStates.get(name);
+        RegisteredState existing = states.get(name);
         if (existing != null) {
-            checkSame(existing.descriptor(), Mode.BROADCAST, descriptor, Mode.BROADCAST);
-            return (BroadcastState<K, V>) existing;
+            checkSame(existing, descriptor, mode);
+            return (S) existing;
         }
-        checkNameFree(name, Mode.BROADCAST);
-        HeapBroadcastState<K, V> state = new HeapBroadcastState<>(descriptor);
-        OperatorStateContents restored = claim(name, Mode.BROADCAST);
+        S state = create.get();
+        OperatorStateContents restored = claim(name, mode);
         if (restored != null) {
-            state.map().putAll((Map<K, V>) restored.entries());
+            state.restore(restored);
         }
-        broadcastStates.put(name, state);
+        states.put(name, state);
         return state;
     }
 
     @Override
     public Set<String> getRegisteredStateNames() {
-        Set<String> names = new LinkedHashSet<>(listStates.keySet());
-        unclaimed.forEach((name, c) -> addIf(c.mode() != Mode.BROADCAST, name, names));
-        return names;
+        return names(false);
     }
 
     @Override
     public Set<String> getRegisteredBroadcastStateNames() {
-        Set<String> names = new LinkedHashSet<>(broadcastStates.keySet());
-        unclaimed.forEach((name, c) -> addIf(c.mode() == Mode.BROADCAST, name, names));
-        return names;
+        return names(true);
     }
 
-    private static void addIf(boolean condition, String name, Set<String> names) {
-        if (condition) {
-            names.add(name);
-        }
+    /** Registered names first, then restored ones nobody has asked for yet. */
+    private Set<String> names(boolean broadcast) {
+        Set<String> names = new LinkedHashSet<>();
+        states.forEach(
+                (name, s) -> {
+                    if ((s.mode() == Mode.BROADCAST) == broadcast) {
+                        names.add(name);
+                    }
+                });
+        unclaimed.forEach(
+                (name, c) -> {
+                    if ((c.mode() == Mode.BROADCAST) == broadcast) {
+                        names.add(name);
+                    }
+                });
+        return names;
     }
 
     @Override
     public Map<String, OperatorStateContents> snapshot() {
         Map<String, OperatorStateContents> snapshot = new LinkedHashMap<>(unclaimed);
-        listStates.forEach(
-                (name, s) ->
-                        snapshot.put(name, OperatorStateContents.list(s.mode(), s.elements())));
-        broadcastStates.forEach(
-                (name, s) -> snapshot.put(name, OperatorStateContents.broadcast(s.map())));
+        states.forEach((name, s) -> snapshot.put(name, s.contents()));
         return snapshot;
     }
 
     @Override
     public void restore(long checkpointId, Map<String, OperatorStateContents> contents) {
-        if (!listStates.isEmpty() || !broadcastStates.isEmpty() || !unclaimed.isEmpty()) {
+        if (!states.isEmpty() || !unclaimed.isEmpty()) {
             throw new IllegalStateException(
                     "Operator state can only be restored into an empty backend, before functions"
                             + " ask for their states.");
@@ -128,8 +139,7 @@ public final class HeapOperatorStateBackend implements OperatorStateBackend {
 
     @Override
     public void dispose() {
-        listStates.clear();
-        broadcastStates.clear();
+        states.clear();
         unclaimed.clear();
     }
 
@@ -166,42 +176,21 @@ public final class HeapOperatorStateBackend implements OperatorStateBackend {
     }
 
     private static void checkSame(
-            StateDescriptor<?, ?> existing,
-            Mode existingMode,
-            StateDescriptor<?, ?> requested,
-            Mode requestedMode) {
-        if (existingMode != requestedMode
-                || !existing.getTypeInformation().equals(requested.getTypeInformation())) {
+            RegisteredState existing, StateDescriptor<?, ?> requested, Mode requestedMode) {
+        StateDescriptor<?, ?> descriptor = existing.descriptor();
+        if (existing.mode() != requestedMode
+                || !descriptor.getTypeInformation().equals(requested.getTypeInformation())) {
             throw new IllegalStateException(
                     "Operator state '"
                             + requested.getName()
                             + "' is already registered as "
-                            + describe(existingMode)
+                            + describe(existing.mode())
                             + " of "
-                            + existing.getTypeInformation()
+                            + descriptor.getTypeInformation()
                             + "; it cannot also be "
                             + describe(requestedMode)
                             + " of "
                             + requested.getTypeInformation()
-                            + ". Use a different name.");
-        }
-    }
-
-    /** Fails if {@code name} is taken by a state of another kind. */
-    private void checkNameFree(String name, Mode requested) {
-        OperatorListState<?> list = listStates.get(name);
-        Mode taken =
-                list != null
-                        ? list.mode()
-                        : broadcastStates.containsKey(name) ? Mode.BROADCAST : null;
-        if (taken != null) {
-            throw new IllegalStateException(
-                    "Operator state '"
-                            + name
-                            + "' is already registered as "
-                            + describe(taken)
-                            + "; it cannot also be "
-                            + describe(requested)
                             + ". Use a different name.");
         }
     }

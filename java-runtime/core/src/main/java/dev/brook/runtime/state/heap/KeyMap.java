@@ -1,8 +1,6 @@
 package dev.brook.runtime.state.heap;
 
-import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -155,29 +153,15 @@ final class KeyMap<K, V> {
         return objects != null ? objects.isEmpty() : size == 0;
     }
 
-    /** Adds every key to {@code keys}. */
-    @SuppressWarnings("unchecked")
-    void addKeysTo(List<K> keys) {
-        if (objects != null) {
-            keys.addAll(objects.keySet());
-            return;
-        }
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                keys.add((K) Long.valueOf(longKeys[i]));
-            }
-        }
-    }
-
-    /** Receives entries; may throw what writing them throws. */
+    /** Receives entries; may throw what its work throws (writing a snapshot: IOException). */
     @FunctionalInterface
-    interface EntryVisitor<K, V> {
-        void visit(K key, V value) throws IOException;
+    interface EntryVisitor<K, V, E extends Exception> {
+        void visit(K key, V value) throws E;
     }
 
     /** Calls {@code visitor} for every entry. */
     @SuppressWarnings("unchecked")
-    void forEach(EntryVisitor<K, V> visitor) throws IOException {
+    <E extends Exception> void forEach(EntryVisitor<K, V, E> visitor) throws E {
         if (objects != null) {
             for (Map.Entry<K, V> e : objects.entrySet()) {
                 visitor.visit(e.getKey(), e.getValue());

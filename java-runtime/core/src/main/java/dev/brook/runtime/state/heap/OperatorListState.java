@@ -2,6 +2,7 @@ package dev.brook.runtime.state.heap;
 
 import dev.brook.api.common.state.ListState;
 import dev.brook.api.common.state.ListStateDescriptor;
+import dev.brook.runtime.state.OperatorStateContents;
 import dev.brook.runtime.state.OperatorStateContents.Mode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A list or union list operator state: one list for the whole parallel instance. */
-final class OperatorListState<T> implements ListState<T> {
+final class OperatorListState<T> implements ListState<T>, HeapOperatorStateBackend.RegisteredState {
 
     private static final String NO_NULLS = "ListState does not accept null elements";
 
@@ -22,16 +23,25 @@ final class OperatorListState<T> implements ListState<T> {
         this.mode = mode;
     }
 
-    ListStateDescriptor<T> descriptor() {
+    @Override
+    public ListStateDescriptor<T> descriptor() {
         return descriptor;
     }
 
-    Mode mode() {
+    @Override
+    public Mode mode() {
         return mode;
     }
 
-    List<T> elements() {
-        return elements;
+    @Override
+    public OperatorStateContents contents() {
+        return OperatorStateContents.list(mode, elements);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // restored from a state of the same name and mode
+    public void restore(OperatorStateContents restored) {
+        elements.addAll((List<T>) restored.elements());
     }
 
     /** The elements, read-only: change them through the state. Empty, never null, if none. */

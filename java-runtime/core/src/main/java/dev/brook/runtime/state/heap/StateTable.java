@@ -208,7 +208,7 @@ final class StateTable<K, N, V> {
         }
         for (KeyMap<K, V> byKey : maps) {
             if (byKey != null) {
-                byKey.addKeysTo(keys);
+                byKey.forEach((key, value) -> keys.add(key));
             }
         }
         return keys;

@@ -38,7 +38,11 @@ public abstract class AbstractCoProcessOperator<IN1, IN2, OUT, F extends Functio
         return current != null && current.hasTimestamp() ? current.getTimestamp() : null;
     }
 
-    protected final long currentProcessingTime() {
+    /**
+     * The task's processing time. Not named {@code currentProcessingTime()}: inside a context class
+     * with a method of that name, a call to it would reach the context's own method.
+     */
+    protected final long getCurrentProcessingTime() {
         return parameters.processingTimeService().getCurrentProcessingTime();
     }
 }

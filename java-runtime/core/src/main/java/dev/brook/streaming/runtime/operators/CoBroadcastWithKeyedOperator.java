@@ -24,13 +24,14 @@ import java.util.Objects;
  * none.
  */
 public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
-        extends AbstractKeyedCoProcessOperator<
-                KS, IN1, IN2, OUT, KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>> {
+        extends AbstractCoProcessOperator<
+                IN1, IN2, OUT, KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>> {
 
     private final BroadcastStates broadcastStates;
     private final ReadOnlyContextImpl readOnlyContext;
     private final ContextImpl context;
     private final OnTimerContextImpl onTimerContext;
+    private final ProcessFunctionTimers<KS> timers;
 
     public CoBroadcastWithKeyedOperator(
             OperatorParameters<OUT> parameters,
@@ -43,6 +44,11 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         this.readOnlyContext = new ReadOnlyContextImpl(function);
         this.context = new ContextImpl(function);
         this.onTimerContext = new OnTimerContextImpl(function);
+        this.timers =
+                new ProcessFunctionTimers<>(
+                        this,
+                        collector,
+                        timestamp -> userFunction.onTimer(timestamp, onTimerContext, collector));
     }
 
     @Override
@@ -57,11 +63,6 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         startElement(element);
         userFunction.processBroadcastElement(element.getValue(), context, collector);
         endElement();
-    }
-
-    @Override
-    protected void onTimer(long timestamp) throws Exception {
-        userFunction.onTimer(timestamp, onTimerContext, collector);
     }
 
     /**
@@ -121,7 +122,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return currentProcessingTime();
+            return getCurrentProcessingTime();
         }
 
         @Override
@@ -145,12 +146,13 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return timers;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public KS getCurrentKey() {
-            return currentKey();
+            return (KS) CoBroadcastWithKeyedOperator.this.getCurrentKey();
         }
 
         @Override
@@ -165,7 +167,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return currentProcessingTime();
+            return getCurrentProcessingTime();
         }
 
         @Override
@@ -182,12 +184,12 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public TimeDomain timeDomain() {
-            return timerDomain();
+            return timers.firingDomain();
         }
 
         @Override
         public KS getCurrentKey() {
-            return timerKey();
+            return timers.firingKey();
         }
 
         @Override
@@ -198,12 +200,12 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return timers;
         }
 
         @Override
         public Long timestamp() {
-            return timerTimestamp();
+            return timers.firingTimestamp();
         }
 
         @Override
@@ -213,7 +215,7 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return currentProcessingTime();
+            return getCurrentProcessingTime();
         }
 
         @Override

@@ -71,7 +71,7 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return currentProcessingTime();
+            return getCurrentProcessingTime();
         }
 
         @Override
@@ -104,7 +104,7 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
         @Override
         public long currentProcessingTime() {
-            return currentProcessingTime();
+            return getCurrentProcessingTime();
         }
 
         @Override

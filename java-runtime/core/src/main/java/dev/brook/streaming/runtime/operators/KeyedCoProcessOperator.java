@@ -8,17 +8,22 @@ import dev.brook.util.OutputTag;
 
 /** Runs a {@link KeyedCoProcessFunction} on two connected keyed streams, with timers. */
 public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
-        extends AbstractKeyedCoProcessOperator<
-                K, IN1, IN2, OUT, KeyedCoProcessFunction<K, IN1, IN2, OUT>> {
+        extends AbstractCoProcessOperator<IN1, IN2, OUT, KeyedCoProcessFunction<K, IN1, IN2, OUT>> {
 
     private final ContextImpl context;
     private final OnTimerContextImpl onTimerContext;
+    private final ProcessFunctionTimers<K> timers;
 
     public KeyedCoProcessOperator(
             OperatorParameters<OUT> parameters, KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
         super(parameters, function);
         this.context = new ContextImpl(function);
         this.onTimerContext = new OnTimerContextImpl(function);
+        this.timers =
+                new ProcessFunctionTimers<>(
+                        this,
+                        collector,
+                        timestamp -> userFunction.onTimer(timestamp, onTimerContext, collector));
     }
 
     @Override
@@ -35,11 +40,6 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         endElement();
     }
 
-    @Override
-    protected void onTimer(long timestamp) throws Exception {
-        userFunction.onTimer(timestamp, onTimerContext, collector);
-    }
-
     private final class ContextImpl extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context {
         ContextImpl(KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
             function.super();
@@ -52,7 +52,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return timers;
         }
 
         @Override
@@ -61,8 +61,9 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public K getCurrentKey() {
-            return currentKey();
+            return (K) KeyedCoProcessOperator.this.getCurrentKey();
         }
     }
 
@@ -74,12 +75,12 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public Long timestamp() {
-            return timerTimestamp();
+            return timers.firingTimestamp();
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return timers;
         }
 
         @Override
@@ -89,12 +90,12 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
 
         @Override
         public TimeDomain timeDomain() {
-            return timerDomain();
+            return timers.firingDomain();
         }
 
         @Override
         public K getCurrentKey() {
-            return timerKey();
+            return timers.firingKey();
         }
     }
 }

@@ -1,12 +1,8 @@
 package dev.brook.streaming.runtime.operators;
 
-import dev.brook.runtime.state.VoidNamespace;
 import dev.brook.streaming.api.TimeDomain;
 import dev.brook.streaming.api.TimerService;
 import dev.brook.streaming.api.functions.KeyedProcessFunction;
-import dev.brook.streaming.runtime.operators.timers.InternalTimer;
-import dev.brook.streaming.runtime.operators.timers.KeyedTimerService;
-import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.util.OutputTag;
 
@@ -15,11 +11,10 @@ import dev.brook.util.OutputTag;
  * event-time timer carries the timer's time as timestamp; output of a processing-time timer none.
  */
 public final class KeyedProcessOperator<K, IN, OUT>
-        extends AbstractUdfOperator<IN, OUT, KeyedProcessFunction<K, IN, OUT>>
-        implements Triggerable<K, VoidNamespace> {
+        extends AbstractUdfOperator<IN, OUT, KeyedProcessFunction<K, IN, OUT>> {
 
     private final TimestampedCollector<OUT> collector;
-    private final TimerService timerService;
+    private final ProcessFunctionTimers<K> timers;
     private final ContextImpl context;
     private final OnTimerContextImpl onTimerContext;
     private StreamRecord<IN> current;
@@ -28,9 +23,13 @@ public final class KeyedProcessOperator<K, IN, OUT>
             OperatorParameters<OUT> parameters, KeyedProcessFunction<K, IN, OUT> function) {
         super(parameters, function);
         this.collector = new TimestampedCollector<>(output);
-        this.timerService = new KeyedTimerService(getInternalTimerService("user-timers", this));
         this.context = new ContextImpl(function);
         this.onTimerContext = new OnTimerContextImpl(function);
+        this.timers =
+                new ProcessFunctionTimers<>(
+                        this,
+                        collector,
+                        timestamp -> userFunction.onTimer(timestamp, onTimerContext, collector));
     }
 
     @Override
@@ -39,25 +38,6 @@ public final class KeyedProcessOperator<K, IN, OUT>
         collector.setTimestamp(element);
         userFunction.processElement(element.getValue(), context, collector);
         current = null;
-    }
-
-    @Override
-    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        collector.setAbsoluteTimestamp(timer.timestamp());
-        fire(timer, TimeDomain.EVENT_TIME);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
-        collector.eraseTimestamp();
-        fire(timer, TimeDomain.PROCESSING_TIME);
-    }
-
-    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
-        onTimerContext.timer = timer;
-        onTimerContext.domain = domain;
-        userFunction.onTimer(timer.timestamp(), onTimerContext, collector);
-        onTimerContext.timer = null;
     }
 
     private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.Context {
@@ -72,7 +52,7 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return timers;
         }
 
         @Override
@@ -88,21 +68,18 @@ public final class KeyedProcessOperator<K, IN, OUT>
     }
 
     private final class OnTimerContextImpl extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
-        InternalTimer<K, VoidNamespace> timer;
-        TimeDomain domain;
-
         OnTimerContextImpl(KeyedProcessFunction<K, IN, OUT> function) {
             function.super();
         }
 
         @Override
         public Long timestamp() {
-            return domain == TimeDomain.EVENT_TIME ? timer.timestamp() : null;
+            return timers.firingTimestamp();
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return timers;
         }
 
         @Override
@@ -112,12 +89,12 @@ public final class KeyedProcessOperator<K, IN, OUT>
 
         @Override
         public TimeDomain timeDomain() {
-            return domain;
+            return timers.firingDomain();
         }
 
         @Override
         public K getCurrentKey() {
-            return timer.key();
+            return timers.firingKey();
         }
     }
 }

@@ -199,24 +199,17 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
 
         @Override
         public void collect(OUT record, long timestamp) {
-            if (passThrough) {
-                if (timestamp == TimestampAssigner.NO_TIMESTAMP) {
-                    reuse.eraseTimestamp();
-                    output.collect(reuse.replace(record));
-                } else {
-                    output.collect(reuse.replace(record, timestamp));
-                }
-                return;
-            }
-            long ts = assigner.extractTimestamp(record, timestamp);
+            long ts = passThrough ? timestamp : assigner.extractTimestamp(record, timestamp);
             if (ts == TimestampAssigner.NO_TIMESTAMP) {
                 reuse.eraseTimestamp();
                 output.collect(reuse.replace(record));
             } else {
                 output.collect(reuse.replace(record, ts));
             }
-            // After the record: a watermark it causes must not overtake it.
-            generator.onEvent(record, ts, watermarks);
+            if (!passThrough) {
+                // After the record: a watermark it causes must not overtake it.
+                generator.onEvent(record, ts, watermarks);
+            }
         }
 
         void periodicEmit() {

@@ -54,8 +54,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOp
     @Override
     public void processElement(StreamRecord<T> element) {
         T value = element.getValue();
-        long previous = element.hasTimestamp() ? element.getTimestamp() : Long.MIN_VALUE;
-        long ts = assigner.extractTimestamp(value, previous);
+        long ts = assigner.extractTimestamp(value, element.getTimestamp());
         element.setTimestamp(ts);
         // The record goes out before any watermark it causes, so it is never late by itself.
         output.collect(element);

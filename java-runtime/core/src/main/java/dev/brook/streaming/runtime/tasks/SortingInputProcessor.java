@@ -14,7 +14,6 @@ import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,55 +56,50 @@ final class SortingInputProcessor implements InputProcessor {
     /** Records with the current hash but another key: (input, timestamp, value) serialized. */
     private final List<byte[]> setAside = new ArrayList<>();
 
+    /**
+     * Reads the gates into the sorter: keyed inputs add each record to it; an input without a key
+     * (the broadcast side of a keyed broadcast operator) goes straight to the operator, so it is
+     * processed completely before the first key, as in Flink's BATCH mode.
+     *
+     * @param targets the operator's own inputs, by logical input
+     * @param keySelectors per logical input, null for an input without a key
+     * @param combiner an associative reduce function to pre-aggregate each key's records with
+     *     before sorting, or null to sort every record
+     */
     @SuppressWarnings("unchecked")
     SortingInputProcessor(
-            NetworkInputProcessor network,
-            Input<?>[] sortingInputs,
+            GateReader[] readers,
+            int[] channelsPerInput,
             RecordSorter sorter,
             AbstractStreamOperator<?> operator,
             Input<?>[] targets,
             KeySelector<?, ?>[] keySelectors,
             TypeSerializer<?>[] serializers,
+            ReduceFunction<?> combiner,
             TwoInputStreamOperator<?, ?, ?> twoInputOperator) {
-        this.network = network;
-        this.sortingInputs =
-                Arrays.stream(sortingInputs)
-                        .filter(SortingInput.class::isInstance)
-                        .toArray(SortingInput<?>[]::new);
+        Input<?>[] networkInputs = new Input<?>[targets.length];
+        List<SortingInput<?>> sorting = new ArrayList<>();
+        for (int i = 0; i < targets.length; i++) {
+            if (keySelectors[i] == null) {
+                networkInputs[i] = targets[i];
+                continue;
+            }
+            SortingInput<?> input =
+                    combiner == null
+                            ? new SortingInput<>(i, sorter, keySelectors[i], serializers[i])
+                            : new CombiningInput<>(
+                                    i, sorter, keySelectors[i], serializers[i], combiner);
+            networkInputs[i] = input;
+            sorting.add(input);
+        }
+        this.network = new NetworkInputProcessor(readers, networkInputs, channelsPerInput, null);
+        this.sortingInputs = sorting.toArray(new SortingInput<?>[0]);
         this.sorter = sorter;
         this.operator = operator;
         this.targets = (Input<Object>[]) targets;
         this.keySelectors = (KeySelector<Object, Object>[]) keySelectors;
         this.serializers = (TypeSerializer<Object>[]) serializers;
         this.twoInputOperator = twoInputOperator;
-    }
-
-    /**
-     * The inputs the network reads into: keyed inputs add each record to the sorter; an input
-     * without a key (the broadcast side of a keyed broadcast operator) goes straight to the
-     * operator, so it is processed completely before the first key, as in Flink's BATCH mode.
-     *
-     * @param combiner an associative reduce function to pre-aggregate each key's records with
-     *     before sorting, or null to sort every record
-     * @param targets the operator's own inputs
-     */
-    static Input<?>[] sortingInputs(
-            RecordSorter sorter,
-            KeySelector<?, ?>[] keySelectors,
-            TypeSerializer<?>[] serializers,
-            ReduceFunction<?> combiner,
-            Input<?>[] targets) {
-        Input<?>[] inputs = new Input<?>[keySelectors.length];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] =
-                    keySelectors[i] == null
-                            ? targets[i]
-                            : combiner == null
-                                    ? new SortingInput<>(i, sorter, keySelectors[i], serializers[i])
-                                    : new CombiningInput<>(
-                                            i, sorter, keySelectors[i], serializers[i], combiner);
-        }
-        return inputs;
     }
 
     @Override
@@ -166,7 +160,6 @@ final class SortingInputProcessor implements InputProcessor {
         DataInputDeserializer in = new DataInputDeserializer();
         while (!pending.isEmpty()) {
             Object groupKey = null;
-            boolean first = true;
             List<byte[]> others = new ArrayList<>();
             for (byte[] bytes : pending) {
                 in.setBuffer(bytes, 0, bytes.length);
@@ -174,13 +167,11 @@ final class SortingInputProcessor implements InputProcessor {
                 StreamRecord<Object> element = readElement(input, in);
                 Object key = keySelectors[input].getKey(element.getValue());
                 if (groupKey == null) {
+                    // The first record of the group sets the key.
                     groupKey = key;
+                    targets[input].setKeyContextElement(element);
                 }
                 if (Objects.equals(key, groupKey)) {
-                    if (first) {
-                        targets[input].setKeyContextElement(element);
-                        first = false;
-                    }
                     targets[input].processElement(element);
                 } else {
                     others.add(bytes);

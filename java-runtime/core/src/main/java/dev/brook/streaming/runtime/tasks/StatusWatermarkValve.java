@@ -34,7 +34,6 @@ final class StatusWatermarkValve {
 
     private final long[] watermarks;
     private final boolean[] idle;
-    private final boolean[] aligned;
     private final boolean[] finished;
     private long lastOutputWatermark = Long.MIN_VALUE;
     private boolean outputIdle;
@@ -43,19 +42,15 @@ final class StatusWatermarkValve {
         watermarks = new long[numChannels];
         Arrays.fill(watermarks, Long.MIN_VALUE);
         idle = new boolean[numChannels];
-        aligned = new boolean[numChannels];
-        Arrays.fill(aligned, true);
         finished = new boolean[numChannels];
     }
 
     void inputWatermark(long watermark, int channel, Input<?> out) throws Exception {
-        if (idle[channel] || finished[channel] || watermark <= watermarks[channel]) {
+        // A finished channel is idle too.
+        if (idle[channel] || watermark <= watermarks[channel]) {
             return;
         }
         watermarks[channel] = watermark;
-        if (watermark >= lastOutputWatermark) {
-            aligned[channel] = true;
-        }
         emitMinOfAligned(out);
     }
 
@@ -68,7 +63,6 @@ final class StatusWatermarkValve {
             leave(channel, out);
         } else if (status == WatermarkStatus.ACTIVE && idle[channel]) {
             idle[channel] = false;
-            aligned[channel] = watermarks[channel] >= lastOutputWatermark;
             if (outputIdle) {
                 outputIdle = false;
                 out.processWatermarkStatus(WatermarkStatus.ACTIVE);
@@ -91,7 +85,6 @@ final class StatusWatermarkValve {
 
     /** An active channel went idle or finished. */
     private void leave(int channel, Input<?> out) throws Exception {
-        aligned[channel] = false;
         boolean heldBack = watermarks[channel] == lastOutputWatermark;
         if (hasActiveChannel()) {
             if (heldBack) {
@@ -108,11 +101,16 @@ final class StatusWatermarkValve {
         }
     }
 
+    /**
+     * Which channels are aligned is derived, not tracked: an active channel can be behind the
+     * input's watermark (the minimum of the aligned ones) only after it was idle, and is aligned
+     * again as soon as it catches up.
+     */
     private void emitMinOfAligned(Input<?> out) throws Exception {
         long min = Long.MAX_VALUE;
         boolean any = false;
         for (int i = 0; i < watermarks.length; i++) {
-            if (aligned[i]) {
+            if (!idle[i] && watermarks[i] >= lastOutputWatermark) {
                 min = Math.min(min, watermarks[i]);
                 any = true;
             }

@@ -146,43 +146,34 @@ public final class StreamTask {
                             headConfig.keySelector1(), headConfig.keySelector2()
                         }
                         : new KeySelector<?, ?>[] {headConfig.keySelector1()};
+        TwoInputStreamOperator<?, ?, ?> twoInputOperator =
+                twoInput ? (TwoInputStreamOperator<?, ?, ?>) head : null;
         boolean anyKeyed = Arrays.stream(keySelectors).anyMatch(Objects::nonNull);
         if (anyKeyed
                 && env.jobConfiguration().get(ExecutionOptions.RUNTIME_MODE)
                         == RuntimeExecutionMode.BATCH) {
-            RecordSorter sorter =
-                    new RecordSorter(
-                            env.jobConfiguration()
-                                    .getOptional(ExecutionOptions.SORTED_INPUTS_MEMORY)
-                                    .map(MemorySize::getBytes)
-                                    .orElse(Runtime.getRuntime().maxMemory() / 4),
-                            Path.of(System.getProperty("java.io.tmpdir")));
-            Input<?>[] sortingInputs =
-                    SortingInputProcessor.sortingInputs(
-                            sorter,
-                            keySelectors,
-                            serializers,
-                            head instanceof StreamGroupedReduce<?> reduce
-                                    ? reduce.associativeFunction()
-                                    : null,
-                            inputs);
-            NetworkInputProcessor network =
-                    new NetworkInputProcessor(readers, sortingInputs, channelsPerInput, null);
             return new SortingInputProcessor(
-                    network,
-                    sortingInputs,
-                    sorter,
+                    readers,
+                    channelsPerInput,
+                    new RecordSorter(sortMemory(), Path.of(System.getProperty("java.io.tmpdir"))),
                     (AbstractStreamOperator<?>) head,
                     inputs,
                     keySelectors,
                     serializers,
-                    twoInput ? (TwoInputStreamOperator<?, ?, ?>) head : null);
+                    head instanceof StreamGroupedReduce<?> reduce
+                            ? reduce.associativeFunction()
+                            : null,
+                    twoInputOperator);
         }
-        return new NetworkInputProcessor(
-                readers,
-                inputs,
-                channelsPerInput,
-                twoInput ? (TwoInputStreamOperator<?, ?, ?>) head : null);
+        return new NetworkInputProcessor(readers, inputs, channelsPerInput, twoInputOperator);
+    }
+
+    /** BATCH mode: the memory for sorting the keyed input (a quarter of the heap by default). */
+    private long sortMemory() {
+        return env.jobConfiguration()
+                .getOptional(ExecutionOptions.SORTED_INPUTS_MEMORY)
+                .map(MemorySize::getBytes)
+                .orElse(Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Returns true when input ended, false when the task was cancelled. */

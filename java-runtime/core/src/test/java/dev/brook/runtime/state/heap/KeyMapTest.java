@@ -43,7 +43,7 @@ class KeyMapTest {
             assertThat(map.get(key)).isEqualTo(model.get(key));
         }
         List<Object> keys = new ArrayList<>();
-        map.addKeysTo(keys);
+        map.forEach((key, value) -> keys.add(key));
         assertThat(keys).containsExactlyInAnyOrderElementsOf(model.keySet());
     }
 

@@ -166,6 +166,33 @@ class CoBroadcastOperatorsTest {
         }
     }
 
+    /** Both sides report the operator's processing time and watermark through their contexts. */
+    static final class Clock extends BroadcastProcessFunction<String, String, String> {
+        @Override
+        public void processElement(String value, ReadOnlyContext ctx, Collector<String> out) {
+            out.collect(value + ":" + ctx.currentProcessingTime() + "/" + ctx.currentWatermark());
+        }
+
+        @Override
+        public void processBroadcastElement(String value, Context ctx, Collector<String> out) {
+            out.collect(value + ":" + ctx.currentProcessingTime() + "/" + ctx.currentWatermark());
+        }
+    }
+
+    @Test
+    void bothContextsTellTheProcessingTimeAndTheWatermark() throws Exception {
+        try (BroadcastOperatorTestHarness<String, String, String> harness =
+                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new Clock())) {
+            harness.setProcessingTime(42);
+            harness.processBothWatermarks(7);
+            harness.processElement("element", 8);
+            harness.processBroadcastElement("broadcast", 8);
+
+            assertThat(harness.extractOutputValues())
+                    .containsExactly("element:42/7", "broadcast:42/7");
+        }
+    }
+
     static final ValueStateDescriptor<Integer> SUM = new ValueStateDescriptor<>("sum", Types.INT);
     static final ValueStateDescriptor<Integer> NEGATIVE =
             new ValueStateDescriptor<>("negative", Types.INT);

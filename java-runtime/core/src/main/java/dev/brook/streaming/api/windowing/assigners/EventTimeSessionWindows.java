@@ -76,8 +76,7 @@ public class EventTimeSessionWindows<T> extends MergingWindowAssigner<T, TimeWin
     }
 
     @Override
-    public void mergeWindows(
-            Collection<TimeWindow> windows, TimeWindow.MergeCallback<TimeWindow> callback) {
+    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
         TimeWindow.mergeWindows(windows, callback);
     }
 

@@ -3,6 +3,7 @@ package dev.brook.streaming.api.windowing.windows;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputView;
 import dev.brook.core.memory.DataOutputView;
+import dev.brook.streaming.api.windowing.assigners.MergingWindowAssigner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,7 +52,8 @@ public final class TimeWindow extends Window {
 
     /** Merges overlapping windows and reports each group of more than one window. */
     public static void mergeWindows(
-            Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
+            Collection<TimeWindow> windows,
+            MergingWindowAssigner.MergeCallback<TimeWindow> callback) {
         List<TimeWindow> sorted = new ArrayList<>(windows);
         sorted.sort((a, b) -> Long.compare(a.start, b.start));
         List<TimeWindow> group = new ArrayList<>();
@@ -75,12 +77,6 @@ public final class TimeWindow extends Window {
         if (group.size() > 1) {
             callback.merge(group, cover);
         }
-    }
-
-    /** Receives each group of windows to merge and the window covering them. */
-    @FunctionalInterface
-    public interface MergeCallback<W> {
-        void merge(Collection<W> toBeMerged, W mergeResult);
     }
 
     @Override

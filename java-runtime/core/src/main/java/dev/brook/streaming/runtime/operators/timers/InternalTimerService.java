@@ -2,6 +2,7 @@ package dev.brook.streaming.runtime.operators.timers;
 
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.PriorityQueue;
@@ -17,13 +18,15 @@ import java.util.concurrent.ScheduledFuture;
  */
 public final class InternalTimerService<K, N> {
 
+    private static final Comparator<InternalTimer<?, ?>> BY_TIME =
+            Comparator.comparingLong(InternalTimer::timestamp);
+
     private final KeyedStateBackend<K> keyContext;
     private final ProcessingTimeService clock;
     private final Triggerable<K, N> target;
-    private final PriorityQueue<InternalTimer<K, N>> eventTimers =
-            new PriorityQueue<>((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+    private final PriorityQueue<InternalTimer<K, N>> eventTimers = new PriorityQueue<>(BY_TIME);
     private final PriorityQueue<InternalTimer<K, N>> processingTimers =
-            new PriorityQueue<>((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+            new PriorityQueue<>(BY_TIME);
     private final HashSet<InternalTimer<K, N>> eventSet = new HashSet<>();
     private final HashSet<InternalTimer<K, N>> processingSet = new HashSet<>();
     private long currentWatermark = Long.MIN_VALUE;

@@ -42,9 +42,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 
 /**
  * Groups a keyed stream into windows and evaluates them when their trigger fires.
@@ -91,18 +90,18 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
     /** Whether windows fire by aligned firing (see the class comment) instead of timers. */
     private final boolean alignedFiring;
 
-    /** Aligned firing: windows with contents whose end the watermark has not passed. */
-    private final PriorityQueue<W> windowsToFire =
-            new PriorityQueue<>(Comparator.comparingLong(Window::maxTimestamp));
+    /**
+     * Aligned firing: windows with contents whose end the watermark has not passed, by end. The
+     * assigners of aligned firing make windows of one size, so the end identifies the window.
+     */
+    private final TreeSet<W> windowsToFire =
+            new TreeSet<>(Comparator.comparingLong(Window::maxTimestamp));
 
-    /** Aligned firing: fired windows whose clean-up time the watermark has not passed. */
-    private final PriorityQueue<W> windowsToClean =
-            new PriorityQueue<>(Comparator.comparingLong(this::cleanupTime));
+    /** Aligned firing: fired windows whose clean-up time (end + lateness) is still to come. */
+    private final TreeSet<W> windowsToClean =
+            new TreeSet<>(Comparator.comparingLong(Window::maxTimestamp));
 
-    /** The members of the two queues, and the last window added, to skip hashing repeats. */
-    private final HashSet<W> queuedToFire = new HashSet<>();
-
-    private final HashSet<W> queuedToClean = new HashSet<>();
+    /** The window last added to {@link #windowsToFire}: consecutive elements mostly share it. */
     private W lastQueued;
 
     @SuppressWarnings("unchecked")
@@ -278,11 +277,6 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
             }
             skipped = false;
             windowState.setCurrentNamespace(stateWindow);
-            if (alignedFiring) {
-                ((AppendingState<IN, ?>) windowState).add(value);
-                queueAligned(actual, key);
-                continue;
-            }
             if (evictor != null) {
                 ((ListState<TimestampedValue<IN>>) windowState)
                         .add(
@@ -291,6 +285,10 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
                                         : new TimestampedValue<>(value));
             } else {
                 ((AppendingState<IN, ?>) windowState).add(value);
+            }
+            if (alignedFiring) {
+                queueAligned(actual, key);
+                continue;
             }
             triggerContext.key = key;
             triggerContext.window = actual;
@@ -323,14 +321,10 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
         if (window.maxTimestamp() <= timers.currentWatermark()) {
             triggerContext.key = key;
             emitWindowContents(window);
-            if (queuedToClean.add(window)) {
-                windowsToClean.add(window);
-            }
+            windowsToClean.add(window);
         } else if (!window.equals(lastQueued)) {
             lastQueued = window;
-            if (queuedToFire.add(window)) {
-                windowsToFire.add(window);
-            }
+            windowsToFire.add(window);
         }
     }
 
@@ -344,10 +338,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
             long watermark = mark.timestamp();
             // Functions see the new watermark while its windows fire, as with timers.
             timers.advanceWatermark(watermark);
-            W window;
-            while ((window = windowsToFire.peek()) != null && window.maxTimestamp() <= watermark) {
-                windowsToFire.poll();
-                queuedToFire.remove(window);
+            while (!windowsToFire.isEmpty() && windowsToFire.first().maxTimestamp() <= watermark) {
+                W window = windowsToFire.pollFirst();
                 lastQueued = null;
                 List<K> keys = backend.getKeys(CONTENTS, window);
                 for (K key : keys) {
@@ -358,13 +350,12 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
                 }
                 if (cleanupTime(window) <= watermark) {
                     cleanUp(window, keys);
-                } else if (cleanupTime(window) != Long.MAX_VALUE && queuedToClean.add(window)) {
+                } else if (cleanupTime(window) != Long.MAX_VALUE) {
                     windowsToClean.add(window);
                 }
             }
-            while ((window = windowsToClean.peek()) != null && cleanupTime(window) <= watermark) {
-                windowsToClean.poll();
-                queuedToClean.remove(window);
+            while (!windowsToClean.isEmpty() && cleanupTime(windowsToClean.first()) <= watermark) {
+                W window = windowsToClean.pollFirst();
                 cleanUp(window, backend.getKeys(CONTENTS, window));
             }
         }
