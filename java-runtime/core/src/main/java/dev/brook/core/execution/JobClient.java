@@ -15,6 +15,12 @@ public interface JobClient {
     CompletableFuture<Void> cancel();
 
     /**
+     * Takes a savepoint of the running job into a new directory under {@code savepointDirectory}
+     * (null for {@code execution.checkpointing.savepoint-dir}); completes with its path.
+     */
+    CompletableFuture<String> triggerSavepoint(String savepointDirectory);
+
+    /**
      * Completes when the job has ended: with its result if it finished, exceptionally with a {@link
      * dev.brook.api.common.JobExecutionException} if it failed or was cancelled.
      */

@@ -2,6 +2,7 @@ package dev.brook.runtime.deployment;
 
 import dev.brook.api.common.JobID;
 import dev.brook.configuration.Configuration;
+import dev.brook.runtime.checkpoint.TaskRestore;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.io.network.partition.ResultPartitionID;
 import dev.brook.runtime.taskmanager.TaskManagerLocation;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Everything a TaskManager needs to start one execution attempt: what to run, where its input comes
- * from, and what it produces.
+ * from, what it produces, and the checkpointed state it starts from ({@code restore}, null for a
+ * fresh start).
  */
 public record TaskDeploymentDescriptor(
         JobID jobId,
@@ -22,7 +24,8 @@ public record TaskDeploymentDescriptor(
         byte[] taskConfig,
         List<ProducedPartition> producedPartitions,
         List<InputGate> inputGates,
-        Configuration jobConfiguration)
+        Configuration jobConfiguration,
+        TaskRestore restore)
         implements Serializable {
 
     /** A partition this task produces, with one subpartition per consuming channel. */

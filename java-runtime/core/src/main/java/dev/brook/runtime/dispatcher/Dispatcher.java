@@ -78,6 +78,16 @@ public final class Dispatcher {
         jm.cancel();
     }
 
+    /** Triggers a savepoint of a running job; completes with the savepoint's directory. */
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String directory)
+            throws UnknownJobException {
+        JobMaster jm = jobMasters.get(jobId);
+        if (jm == null) {
+            throw new UnknownJobException(jobId);
+        }
+        return jm.triggerSavepoint(directory);
+    }
+
     public List<JobDetails> listJobs() {
         List<JobDetails> list = new ArrayList<>();
         for (JobMaster jm : jobMasters.values()) {

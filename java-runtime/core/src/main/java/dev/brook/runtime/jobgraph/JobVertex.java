@@ -11,6 +11,7 @@ import java.util.List;
  * @param inputs input edges, one input gate each, in gate order
  * @param producedDataSets one per outgoing edge, in partition order
  * @param coordinators coordinators to run in the JobMaster (one per source in the chain)
+ * @param operatorIds the ids of the chain's operators, head first (state is matched by them)
  */
 public record JobVertex(
         JobVertexID id,
@@ -21,7 +22,8 @@ public record JobVertex(
         byte[] taskConfig,
         List<JobEdge> inputs,
         List<IntermediateDataSetID> producedDataSets,
-        List<OperatorCoordinatorProvider> coordinators)
+        List<OperatorCoordinatorProvider> coordinators,
+        List<String> operatorIds)
         implements Serializable {
 
     public boolean isInputVertex() {

@@ -14,6 +14,7 @@ import java.util.List;
  *     later, to match state
  * @param keySelector1 key of input 1 when keyed, else null
  * @param keySelector2 key of input 2 when keyed, else null
+ * @param keySerializer serializer of the state key when keyed, else null
  * @param chainedOutputs edges to operators later in the same chain
  * @param networkOutputs edges to other job vertices, by index into the task's partitions
  */
@@ -23,6 +24,7 @@ public record OperatorConfig(
         OperatorFactory<?> factory,
         KeySelector<?, ?> keySelector1,
         KeySelector<?, ?> keySelector2,
+        TypeSerializer<?> keySerializer,
         boolean twoInput,
         boolean source,
         List<ChainedOutput> chainedOutputs,

@@ -1,6 +1,7 @@
 package dev.brook.runtime.jobgraph;
 
 import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.runtime.state.StateBackend;
 import dev.brook.streaming.runtime.partitioner.StreamPartitioner;
 import java.io.Serializable;
 import java.util.List;
@@ -12,9 +13,13 @@ import java.util.List;
  * @param operators the chain, head first, in topological order
  * @param partitions the task's network outputs, in the order of the vertex's produced data sets
  * @param inputs the task's network inputs, in the order of the vertex's input edges (gates)
+ * @param stateBackend creates the keyed state of the chain's keyed operators
  */
 public record TaskConfig(
-        List<OperatorConfig> operators, List<PartitionConfig> partitions, List<InputConfig> inputs)
+        List<OperatorConfig> operators,
+        List<PartitionConfig> partitions,
+        List<InputConfig> inputs,
+        StateBackend stateBackend)
         implements Serializable {
 
     /** A network output: how records are partitioned and serialized. */

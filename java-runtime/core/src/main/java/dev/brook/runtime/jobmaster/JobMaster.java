@@ -2,7 +2,19 @@ package dev.brook.runtime.jobmaster;
 
 import dev.brook.api.common.JobID;
 import dev.brook.api.common.JobStatus;
+import dev.brook.api.common.RuntimeExecutionMode;
+import dev.brook.configuration.CheckpointingOptions;
 import dev.brook.configuration.Configuration;
+import dev.brook.configuration.StateRecoveryOptions;
+import dev.brook.runtime.checkpoint.CheckpointCoordinator;
+import dev.brook.runtime.checkpoint.CheckpointException;
+import dev.brook.runtime.checkpoint.CheckpointMetadata;
+import dev.brook.runtime.checkpoint.CheckpointPlan;
+import dev.brook.runtime.checkpoint.CompletedCheckpoint;
+import dev.brook.runtime.checkpoint.OperatorState;
+import dev.brook.runtime.checkpoint.OperatorSubtaskState;
+import dev.brook.runtime.checkpoint.TaskRestore;
+import dev.brook.runtime.checkpoint.TaskStateSnapshot;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.execution.ExecutionState;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
@@ -21,10 +33,12 @@ import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.resourcemanager.ResourceManager;
 import dev.brook.runtime.resourcemanager.SlotAssignment;
 import dev.brook.runtime.taskexecutor.TaskExecutionState;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +104,12 @@ public final class JobMaster implements JobMasterGateway {
     private final RestartBackoffTimeStrategy restartStrategy;
     private int restarts;
 
+    /** Null when checkpointing is off (or the job runs in BATCH mode). */
+    private final CheckpointCoordinator checkpointCoordinator;
+
+    /** The checkpoint the next deployment restores from; null for a fresh start. */
+    private CompletedCheckpoint restoreFrom;
+
     public JobMaster(
             JobGraph jobGraph,
             ResourceManager resourceManager,
@@ -118,11 +138,39 @@ public final class JobMaster implements JobMasterGateway {
             }
         }
         statusTimestamps.put(JobStatus.CREATED, System.currentTimeMillis());
+        Configuration conf = jobGraph.jobConfiguration();
+        boolean checkpointing =
+                CheckpointCoordinator.isCheckpointingEnabled(conf)
+                        && jobGraph.executionMode() != RuntimeExecutionMode.BATCH;
         this.restartStrategy =
                 RestartBackoffTimeStrategyFactory.create(
-                        jobGraph.jobConfiguration(),
-                        false,
+                        conf,
+                        checkpointing,
                         () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+        this.checkpointCoordinator =
+                checkpointing
+                        ? new CheckpointCoordinator(
+                                jobGraph.jobId(),
+                                jobGraph.vertices(),
+                                conf,
+                                mainThread,
+                                new CheckpointCoordinator.JobAccess() {
+                                    @Override
+                                    public CheckpointPlan plan() {
+                                        return checkpointPlan();
+                                    }
+
+                                    @Override
+                                    public Map<String, OperatorCoordinator> operatorCoordinators() {
+                                        return coordinators;
+                                    }
+
+                                    @Override
+                                    public void failJob(Throwable cause) {
+                                        fail(cause);
+                                    }
+                                })
+                        : null;
     }
 
     public JobID getJobId() {
@@ -176,6 +224,84 @@ public final class JobMaster implements JobMasterGateway {
                 });
     }
 
+    @Override
+    public void acknowledgeCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, TaskStateSnapshot state) {
+        mainThread.execute(
+                () -> {
+                    if (checkpointCoordinator != null) {
+                        checkpointCoordinator.acknowledgeCheckpoint(attemptId, checkpointId, state);
+                    }
+                });
+    }
+
+    @Override
+    public void declineCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, Throwable cause) {
+        mainThread.execute(
+                () -> {
+                    if (checkpointCoordinator != null) {
+                        checkpointCoordinator.declineCheckpoint(attemptId, checkpointId, cause);
+                    }
+                });
+    }
+
+    /**
+     * Triggers a savepoint into a new directory under {@code directory} (or the configured
+     * default); completes with the savepoint's directory.
+     */
+    public CompletableFuture<String> triggerSavepoint(String directory) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        mainThread.execute(
+                () -> {
+                    if (checkpointCoordinator == null) {
+                        result.completeExceptionally(
+                                new CheckpointException(
+                                        "Savepoints need checkpointing: set "
+                                                + CheckpointingOptions.CHECKPOINTING_INTERVAL.key()
+                                                + " (the job runs in "
+                                                + jobGraph.executionMode()
+                                                + " mode)."));
+                        return;
+                    }
+                    String target =
+                            directory != null
+                                    ? directory
+                                    : jobGraph.jobConfiguration()
+                                            .getOptional(CheckpointingOptions.SAVEPOINT_DIRECTORY)
+                                            .orElse(null);
+                    checkpointCoordinator
+                            .triggerCheckpoint(true, target)
+                            .whenComplete(
+                                    (cp, error) -> {
+                                        if (error != null) {
+                                            result.completeExceptionally(error);
+                                        } else {
+                                            result.complete(cp.externalPointer());
+                                        }
+                                    });
+                });
+        return result;
+    }
+
+    /** Checkpoint counts and the latest completed checkpoint, for clients and tests. */
+    public CompletableFuture<CheckpointStatistics> getCheckpointStatistics() {
+        return CompletableFuture.supplyAsync(
+                () ->
+                        checkpointCoordinator == null
+                                ? new CheckpointStatistics(0, 0, null)
+                                : new CheckpointStatistics(
+                                        checkpointCoordinator.getNumberOfCompletedCheckpoints(),
+                                        checkpointCoordinator.getNumberOfFailedCheckpoints(),
+                                        checkpointCoordinator.getLatestCompletedCheckpoint()),
+                mainThread);
+    }
+
+    /**
+     * @param latest the latest completed checkpoint, or null
+     */
+    public record CheckpointStatistics(int completed, int failed, CompletedCheckpoint latest) {}
+
     // ---------------------------------------------------------------- main thread
 
     private boolean transitionJob(JobStatus next) {
@@ -191,6 +317,13 @@ public final class JobMaster implements JobMasterGateway {
 
     private void startInternal() {
         startTime = System.currentTimeMillis();
+        try {
+            // Before RUNNING: a savepoint that does not fit fails the job, never restarts it.
+            restoreFrom = loadInitialState();
+        } catch (Exception e) {
+            fail(e);
+            return;
+        }
         if (!transitionJob(JobStatus.RUNNING)) {
             return;
         }
@@ -218,12 +351,57 @@ public final class JobMaster implements JobMasterGateway {
                         mainThread);
     }
 
+    /**
+     * The savepoint or retained checkpoint of {@code execution.state-recovery.path}, checked
+     * against the job: every operator state must belong to an operator of the job unless unclaimed
+     * state may be ignored. Null when the job starts fresh.
+     */
+    private CompletedCheckpoint loadInitialState() throws IOException {
+        Configuration conf = jobGraph.jobConfiguration();
+        String path = conf.getOptional(StateRecoveryOptions.SAVEPOINT_PATH).orElse(null);
+        if (path == null) {
+            return null;
+        }
+        CompletedCheckpoint checkpoint = CheckpointMetadata.load(path);
+        Set<String> known = new HashSet<>();
+        for (JobVertex v : jobGraph.vertices()) {
+            known.addAll(v.operatorIds());
+        }
+        if (!conf.get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE)) {
+            for (OperatorState op : checkpoint.operators().values()) {
+                if (!known.contains(op.operatorId()) && op.getStateSize() > 0) {
+                    throw new IllegalStateException(
+                            "Cannot restore from "
+                                    + path
+                                    + ": it holds state of operator '"
+                                    + op.operatorId()
+                                    + "', which is not in this job (give operators the same"
+                                    + " uid() as before, or skip that state with"
+                                    + " --allowNonRestoredState).");
+                }
+            }
+        }
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                restoreFor(ev, checkpoint);
+            }
+        }
+        LOG.info("Job {} ({}) restores from {}", jobGraph.name(), getJobId(), path);
+        return checkpoint;
+    }
+
     private void startCoordinators() throws Exception {
         for (JobVertex v : jobGraph.vertices()) {
             for (OperatorCoordinatorProvider provider : v.coordinators()) {
                 vertexOfOperator.put(provider.operatorId(), v);
                 OperatorCoordinator c = provider.create(new CoordinatorContext(v, provider));
                 coordinators.put(provider.operatorId(), c);
+                if (restoreFrom != null) {
+                    OperatorState state = restoreFrom.operators().get(provider.operatorId());
+                    c.resetToCheckpoint(
+                            restoreFrom.checkpointId(),
+                            state == null ? null : state.coordinatorState());
+                }
             }
         }
         for (OperatorCoordinator c : coordinators.values()) {
@@ -336,7 +514,119 @@ public final class JobMaster implements JobMasterGateway {
                 v.taskConfig(),
                 produced,
                 gates,
-                jobGraph.jobConfiguration());
+                jobGraph.jobConfiguration(),
+                restoreFrom == null ? null : restoreFor(ev, restoreFrom));
+    }
+
+    /**
+     * What subtask {@code ev} restores from {@code checkpoint}: per operator of its chain, its own
+     * old state at the same parallelism (all old states when there is union list state), or all old
+     * states after a change of parallelism (the task keeps its key groups and its share of the
+     * operator state). A subtask that had finished stays finished; an operator whose subtasks had
+     * partly finished cannot change its parallelism.
+     */
+    private static TaskRestore restoreFor(ExecutionVertex ev, CompletedCheckpoint checkpoint) {
+        JobVertex v = ev.jobVertex;
+        int i = ev.subtaskIndex;
+        Map<String, TaskRestore.OperatorRestore> operators = new HashMap<>();
+        boolean finished = false;
+        for (String operatorId : v.operatorIds()) {
+            OperatorState state = checkpoint.operators().get(operatorId);
+            if (state == null) {
+                continue;
+            }
+            if (state.maxParallelism() != v.maxParallelism()) {
+                throw new IllegalStateException(
+                        "Cannot restore operator '"
+                                + operatorId
+                                + "' of "
+                                + v.name()
+                                + ": its max parallelism was "
+                                + state.maxParallelism()
+                                + " and is now "
+                                + v.maxParallelism()
+                                + ". Keyed state is split into max-parallelism key groups, so it"
+                                + " must stay the same (setMaxParallelism).");
+            }
+            Map<Integer, OperatorSubtaskState> subtasks;
+            if (state.parallelism() == v.parallelism()) {
+                OperatorSubtaskState own = state.subtasks().get(i);
+                finished |= own != null && own.finished();
+                boolean union =
+                        state.subtasks().values().stream()
+                                .anyMatch(OperatorSubtaskState::hasUnionState);
+                subtasks = union ? state.subtasks() : own == null ? Map.of() : Map.of(i, own);
+            } else {
+                boolean anyFinished =
+                        state.subtasks().values().stream().anyMatch(OperatorSubtaskState::finished);
+                if (state.isFullyFinished()) {
+                    finished = true;
+                } else if (anyFinished) {
+                    throw new IllegalStateException(
+                            "Cannot restore "
+                                    + v.name()
+                                    + " at parallelism "
+                                    + v.parallelism()
+                                    + ": some of its "
+                                    + state.parallelism()
+                                    + " subtasks had finished in the checkpoint. Restore it at"
+                                    + " its old parallelism.");
+                }
+                subtasks = state.subtasks();
+            }
+            operators.put(
+                    operatorId, new TaskRestore.OperatorRestore(state.parallelism(), subtasks));
+        }
+        return new TaskRestore(checkpoint.checkpointId(), operators, finished);
+    }
+
+    /**
+     * Who takes part in a checkpoint now: null while some subtask is not running (or finished).
+     * Sources and running tasks whose producers have all finished are triggered directly.
+     */
+    private CheckpointPlan checkpointPlan() {
+        if (status != JobStatus.RUNNING) {
+            return null;
+        }
+        List<CheckpointPlan.CheckpointTask> trigger = new ArrayList<>();
+        List<CheckpointPlan.CheckpointTask> acknowledge = new ArrayList<>();
+        List<CheckpointPlan.CheckpointTask> finished = new ArrayList<>();
+        for (JobVertex v : jobGraph.vertices()) {
+            for (ExecutionVertex ev : executions.get(v.id())) {
+                CheckpointPlan.CheckpointTask task =
+                        new CheckpointPlan.CheckpointTask(
+                                ev.attemptId(), v, ev.slot == null ? null : ev.slot.taskExecutor());
+                if (ev.state == ExecutionState.FINISHED) {
+                    finished.add(task);
+                } else if (ev.state == ExecutionState.RUNNING) {
+                    acknowledge.add(task);
+                    if (allProducersFinished(ev)) {
+                        trigger.add(task);
+                    }
+                } else {
+                    return null;
+                }
+            }
+        }
+        return new CheckpointPlan(trigger, acknowledge, finished);
+    }
+
+    private boolean allProducersFinished(ExecutionVertex ev) {
+        JobVertex v = ev.jobVertex;
+        for (JobEdge edge : v.inputs()) {
+            ExecutionVertex[] producers = executions.get(edge.source());
+            Iterable<Integer> indexes =
+                    edge.pattern() == DistributionPattern.ALL_TO_ALL
+                            ? java.util.stream.IntStream.range(0, producers.length).boxed().toList()
+                            : Pointwise.producersOf(
+                                    ev.subtaskIndex, producers.length, v.parallelism());
+            for (int k : indexes) {
+                if (producers[k].state != ExecutionState.FINISHED) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static TaskDeploymentDescriptor.InputChannel channel(
@@ -370,11 +660,34 @@ public final class JobMaster implements JobMasterGateway {
         }
         if (next == ExecutionState.FAILED) {
             fail(report.error());
+        } else if (checkpointCoordinator != null && status == JobStatus.RUNNING) {
+            if (next == ExecutionState.FINISHED) {
+                checkpointCoordinator.taskFinished(report.attemptId());
+            }
+            if ((next == ExecutionState.RUNNING || next == ExecutionState.FINISHED)
+                    && allRunningOrFinished()) {
+                checkpointCoordinator.startCheckpointScheduler();
+            }
         }
         checkAllTerminal();
     }
 
+    /** Every subtask has started (some may have finished already, e.g. short sources). */
+    private boolean allRunningOrFinished() {
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                if (ev.state != ExecutionState.RUNNING && ev.state != ExecutionState.FINISHED) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void fail(Throwable cause) {
+        if (status == JobStatus.RUNNING && checkpointCoordinator != null) {
+            checkpointCoordinator.stopCheckpointScheduler("a task failed");
+        }
         if (status == JobStatus.RUNNING) {
             restartStrategy.notifyFailure(cause);
             if (restartStrategy.canRestart()) {
@@ -414,6 +727,9 @@ public final class JobMaster implements JobMasterGateway {
             transitionJob(JobStatus.CANCELED);
             finish();
         } else if (transitionJob(JobStatus.CANCELLING)) {
+            if (checkpointCoordinator != null) {
+                checkpointCoordinator.stopCheckpointScheduler("the job is cancelled");
+            }
             cancelAllExecutions();
             checkAllTerminal();
         }
@@ -466,8 +782,8 @@ public final class JobMaster implements JobMasterGateway {
 
     /**
      * Every subtask of the failed attempt has ended: closes the coordinators and, after the
-     * strategy's back-off, starts the job again from the beginning (there are no checkpoints to
-     * restore yet) as new attempts in the same slots.
+     * strategy's back-off, starts the job again as new attempts in the same slots, from the latest
+     * completed checkpoint (or the savepoint it started from, or the beginning).
      */
     private void scheduleRestart() {
         closeCoordinators();
@@ -481,6 +797,10 @@ public final class JobMaster implements JobMasterGateway {
             return; // cancelled while waiting
         }
         restarts++;
+        if (checkpointCoordinator != null
+                && checkpointCoordinator.getLatestCompletedCheckpoint() != null) {
+            restoreFrom = checkpointCoordinator.getLatestCompletedCheckpoint();
+        }
         for (ExecutionVertex[] subtasks : executions.values()) {
             for (ExecutionVertex ev : subtasks) {
                 ev.startNewAttempt();
@@ -508,6 +828,9 @@ public final class JobMaster implements JobMasterGateway {
     }
 
     private void finish() {
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.shutdown(status);
+        }
         closeCoordinators();
         resourceManager.releaseSlots(getJobId());
         long runtime = System.currentTimeMillis() - startTime;

@@ -1,5 +1,6 @@
 package dev.brook.runtime.jobmaster;
 
+import dev.brook.runtime.checkpoint.TaskStateSnapshot;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.taskexecutor.TaskExecutionState;
@@ -11,4 +12,11 @@ public interface JobMasterGateway {
 
     void sendOperatorEventToCoordinator(
             ExecutionAttemptID sender, String operatorId, OperatorEvent event);
+
+    /** A subtask has written its state for checkpoint {@code checkpointId}. */
+    void acknowledgeCheckpoint(
+            ExecutionAttemptID attemptId, long checkpointId, TaskStateSnapshot state);
+
+    /** A subtask could not take its part of checkpoint {@code checkpointId}. */
+    void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, Throwable cause);
 }

@@ -3,6 +3,7 @@ package dev.brook.runtime.minicluster;
 import dev.brook.api.common.JobID;
 import dev.brook.api.common.JobStatus;
 import dev.brook.configuration.Configuration;
+import dev.brook.configuration.CoreOptions;
 import dev.brook.configuration.MemorySize;
 import dev.brook.configuration.TaskManagerOptions;
 import dev.brook.runtime.clusterframework.ResourceID;
@@ -19,6 +20,7 @@ import dev.brook.runtime.taskmanager.TaskManagerLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -34,6 +36,7 @@ public final class MiniCluster implements AutoCloseable {
     private final MiniClusterConfiguration config;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private ScheduledExecutorService scheduler;
+    private ExecutorService ioExecutor;
     private ResourceManager resourceManager;
     private Dispatcher dispatcher;
     private NetworkBufferPool networkBufferPool;
@@ -62,9 +65,21 @@ public final class MiniCluster implements AutoCloseable {
         // TaskManagers in one JVM share one partition registry: a local channel can read any
         // producer in the process directly.
         partitions = new ResultPartitionManager();
+        ioExecutor =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "brook-io");
+                            t.setDaemon(true);
+                            return t;
+                        });
         TaskManagerServices services =
                 new TaskManagerServices(
-                        networkBufferPool, partitions, scheduler, dispatcher::userCodeClassLoader);
+                        networkBufferPool,
+                        partitions,
+                        scheduler,
+                        dispatcher::userCodeClassLoader,
+                        ioExecutor,
+                        CoreOptions.firstTmpDirectory(config.configuration()));
         for (int i = 0; i < config.numTaskManagers(); i++) {
             TaskManagerLocation location =
                     new TaskManagerLocation(new ResourceID("taskmanager-" + i), "localhost", -1);
@@ -110,6 +125,12 @@ public final class MiniCluster implements AutoCloseable {
         dispatcher.cancelJob(jobId);
     }
 
+    public CompletableFuture<String> triggerSavepoint(JobID jobId, String directory)
+            throws UnknownJobException {
+        checkRunning();
+        return dispatcher.triggerSavepoint(jobId, directory);
+    }
+
     public List<Dispatcher.JobDetails> listJobs() {
         checkRunning();
         return dispatcher.listJobs();
@@ -144,5 +165,6 @@ public final class MiniCluster implements AutoCloseable {
             te.close();
         }
         scheduler.shutdownNow();
+        ioExecutor.shutdownNow();
     }
 }

@@ -84,6 +84,15 @@ public final class MiniClusterExecutor implements PipelineExecutor {
         }
 
         @Override
+        public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+            try {
+                return cluster.triggerSavepoint(jobId, savepointDirectory);
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
         public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
             return result.thenCompose(MiniClusterJobClient::toExecutionResult);
         }

@@ -19,6 +19,8 @@ import dev.brook.runtime.operators.coordination.OperatorCoordinatorProvider;
 import dev.brook.runtime.serialization.JavaSerialization;
 import dev.brook.runtime.source.coordinator.SourceCoordinatorProvider;
 import dev.brook.runtime.state.KeyGroupRangeAssignment;
+import dev.brook.runtime.state.StateBackend;
+import dev.brook.runtime.state.StateBackendLoader;
 import dev.brook.streaming.runtime.operators.OperatorFactory;
 import dev.brook.streaming.runtime.operators.SourceOperator;
 import dev.brook.streaming.runtime.partitioner.ForwardPartitioner;
@@ -28,6 +30,7 @@ import dev.brook.streaming.runtime.partitioner.StreamPartitioner;
 import dev.brook.util.OutputTag;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +53,7 @@ public final class JobGraphGenerator {
             boolean chainingEnabled,
             long autoWatermarkInterval,
             RuntimeExecutionMode executionMode,
+            StateBackend stateBackend,
             Configuration configuration) {}
 
     /** A physical operator. */
@@ -79,9 +83,11 @@ public final class JobGraphGenerator {
             return transformation instanceof SourceTransformation;
         }
 
+        /** Set for every node once the edges are known; see {@link #assignOperatorIds}. */
+        String operatorId;
+
         String operatorId() {
-            String uid = transformation.getUid();
-            return uid != null ? "uid:" + uid : "op-" + id;
+            return operatorId;
         }
     }
 
@@ -107,6 +113,7 @@ public final class JobGraphGenerator {
 
     private final Settings settings;
     private final Map<Integer, Node> nodes = new TreeMap<>();
+    private StateBackend stateBackend;
 
     private JobGraphGenerator(Settings settings) {
         this.settings = settings;
@@ -121,6 +128,12 @@ public final class JobGraphGenerator {
     }
 
     private JobGraph build(List<Transformation<?>> transformations) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        stateBackend =
+                StateBackendLoader.load(
+                        settings.stateBackend(),
+                        settings.configuration(),
+                        loader != null ? loader : JobGraphGenerator.class.getClassLoader());
         buildNodesAndEdges(transformations);
         List<Chain> chains = buildChains();
         List<JobVertex> vertices = new ArrayList<>();
@@ -184,6 +197,43 @@ public final class JobGraphGenerator {
                     connect(r, node, typeNumber);
                 }
             }
+        }
+        assignOperatorIds();
+    }
+
+    /**
+     * Gives every operator the id its state is stored under: {@code uid:<uid>} when the program set
+     * one, else a hash of its place in the topology (its inputs' ids and which input they feed, and
+     * its rank among operators with the same inputs). So the same program gets the same ids in
+     * every run, in any JVM, and a changed topology changes the ids of the operators after the
+     * change, whose old state then no longer matches silently. Nodes are visited in creation order,
+     * inputs first.
+     */
+    private void assignOperatorIds() {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (Node node : nodes.values()) {
+            StringBuilder position = new StringBuilder();
+            for (Edge e : node.inEdges) {
+                position.append(e.source().operatorId)
+                        .append('/')
+                        .append(e.typeNumber())
+                        .append(';');
+            }
+            String key = position.toString();
+            int rank = ranks.merge(key, 1, Integer::sum);
+            String uid = node.transformation.getUid();
+            node.operatorId = uid != null ? "uid:" + uid : "h-" + sha1(key + "#" + rank);
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("SHA-1")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }
     }
 
@@ -351,6 +401,7 @@ public final class JobGraphGenerator {
             OperatorFactory<?> factory;
             KeySelector<?, ?> key1 = null;
             KeySelector<?, ?> key2 = null;
+            TypeInformation<?> keyType = null;
             if (t instanceof SourceTransformation<?> st) {
                 factory =
                         sourceFactory(
@@ -361,11 +412,13 @@ public final class JobGraphGenerator {
             } else if (t instanceof OneInputTransformation<?, ?> ot) {
                 factory = ot.getOperatorFactory();
                 key1 = ot.getStateKeySelector();
+                keyType = ot.getStateKeyType();
             } else {
                 TwoInputTransformation<?, ?, ?> tt = (TwoInputTransformation<?, ?, ?>) t;
                 factory = tt.getOperatorFactory();
                 key1 = tt.getStateKeySelector1();
                 key2 = tt.getStateKeySelector2();
+                keyType = tt.getStateKeyType();
             }
             // Serialize each operator on its own first, so a failure names the operator.
             JavaSerialization.serialize(factory, "function of operator '" + node.name + "'");
@@ -382,6 +435,7 @@ public final class JobGraphGenerator {
                             factory,
                             key1,
                             key2,
+                            keyType == null ? null : keyType.createSerializer(),
                             t instanceof TwoInputTransformation,
                             node.isSource(),
                             chained,
@@ -401,7 +455,7 @@ public final class JobGraphGenerator {
             inputConfigs.add(
                     new TaskConfig.InputConfig(e.typeNumber(), e.type().createSerializer()));
         }
-        TaskConfig config = new TaskConfig(operators, partitions, inputConfigs);
+        TaskConfig config = new TaskConfig(operators, partitions, inputConfigs, stateBackend);
         byte[] serialized = JavaSerialization.serialize(config, "task '" + chainName(chain) + "'");
         return new JobVertex(
                 chain.vertexId,
@@ -412,7 +466,8 @@ public final class JobGraphGenerator {
                 serialized,
                 inputs,
                 produced,
-                coordinators);
+                coordinators,
+                operators.stream().map(OperatorConfig::operatorId).toList());
     }
 
     private static <T> OperatorFactory<T> sourceFactory(

@@ -13,6 +13,7 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<
     private final OperatorFactory<OUT> operatorFactory;
     private KeySelector<IN1, ?> stateKeySelector1;
     private KeySelector<IN2, ?> stateKeySelector2;
+    private TypeInformation<?> stateKeyType;
 
     public TwoInputTransformation(
             Transformation<IN1> input1,
@@ -47,9 +48,16 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<
         return stateKeySelector2;
     }
 
-    public void setStateKeySelectors(KeySelector<IN1, ?> key1, KeySelector<IN2, ?> key2) {
+    public TypeInformation<?> getStateKeyType() {
+        return stateKeyType;
+    }
+
+    /** Keys the operator's state; {@code key2} is null when input 2 is not keyed (broadcast). */
+    public void setStateKeySelectors(
+            KeySelector<IN1, ?> key1, KeySelector<IN2, ?> key2, TypeInformation<?> keyType) {
         this.stateKeySelector1 = key1;
         this.stateKeySelector2 = key2;
+        this.stateKeyType = keyType;
     }
 
     @Override

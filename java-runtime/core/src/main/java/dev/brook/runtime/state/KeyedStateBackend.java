@@ -55,6 +55,13 @@ public interface KeyedStateBackend<K> {
      */
     <N> List<K> getKeys(String state, N namespace);
 
+    /**
+     * The namespaces in which state {@code state} has at least one value, as a snapshot; the void
+     * namespace is not listed. Operators rebuild their view of open windows with it after a
+     * restore.
+     */
+    <N> List<N> getNamespaces(String state);
+
     /** Drops every value of the current key, in all states and namespaces. */
     void clearCurrentKey();
 

@@ -1,9 +1,13 @@
 package dev.brook.runtime.state;
 
+import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.state.StateDescriptor;
 import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.api.common.typeutils.base.ListSerializer;
+import dev.brook.api.common.typeutils.base.MapSerializer;
 import dev.brook.core.memory.DataInputView;
 import dev.brook.core.memory.DataOutputView;
+import dev.brook.runtime.state.ttl.TtlValueSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +48,30 @@ public final class KeyedStateSnapshot {
     public KeyedStateSnapshot(List<StateMeta> states, SortedMap<Integer, byte[]> keyGroups) {
         this.states = List.copyOf(states);
         this.keyGroups = Collections.unmodifiableSortedMap(new TreeMap<>(keyGroups));
+    }
+
+    /**
+     * How every backend writes the values of a state into a snapshot, so that any backend reads
+     * them: the descriptor's serializer for value, reducing and aggregating state, a {@link
+     * ListSerializer} of it for list state, a {@link MapSerializer} for map state; with a TTL, each
+     * value, list element and map value is wrapped in a {@link TtlValueSerializer}.
+     */
+    public static TypeSerializer<?> valueSerializer(
+            StateDescriptor<?, ?> descriptor, boolean timeToLive) {
+        return switch (descriptor.getType()) {
+            case VALUE, REDUCING, AGGREGATING -> ttlAware(descriptor.getSerializer(), timeToLive);
+            case LIST -> new ListSerializer<>(ttlAware(descriptor.getSerializer(), timeToLive));
+            case MAP -> {
+                MapStateDescriptor<?, ?> map = (MapStateDescriptor<?, ?>) descriptor;
+                yield new MapSerializer<>(
+                        map.getKeyTypeInformation().createSerializer(),
+                        ttlAware(map.getValueTypeInformation().createSerializer(), timeToLive));
+            }
+        };
+    }
+
+    private static <T> TypeSerializer<?> ttlAware(TypeSerializer<T> serializer, boolean ttl) {
+        return ttl ? new TtlValueSerializer<>(serializer) : serializer;
     }
 
     public List<StateMeta> states() {

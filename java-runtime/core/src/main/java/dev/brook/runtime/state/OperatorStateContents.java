@@ -1,5 +1,6 @@
 package dev.brook.runtime.state;
 
+import dev.brook.api.common.typeutils.TypeSerializer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,8 +16,11 @@ import java.util.Objects;
  * @param mode how a restore at another parallelism hands the state out
  * @param elements the elements of a list or union list state (empty for broadcast state)
  * @param entries the entries of a broadcast state (empty for list states)
+ * @param serializers how a checkpoint writes them: the element serializer of a list state, the key
+ *     and value serializers of a broadcast state
  */
-public record OperatorStateContents(Mode mode, List<?> elements, Map<?, ?> entries) {
+public record OperatorStateContents(
+        Mode mode, List<?> elements, Map<?, ?> entries, List<TypeSerializer<?>> serializers) {
 
     /** How a restored job gives a state's contents to its parallel instances (as Flink's). */
     public enum Mode {
@@ -33,16 +37,20 @@ public record OperatorStateContents(Mode mode, List<?> elements, Map<?, ?> entri
         // Copies, since states change after a snapshot; null values are allowed in broadcast state.
         elements = Collections.unmodifiableList(new ArrayList<>(elements));
         entries = Collections.unmodifiableMap(new HashMap<>(entries));
+        serializers = List.copyOf(serializers);
     }
 
-    public static OperatorStateContents list(Mode mode, List<?> elements) {
+    public static OperatorStateContents list(
+            Mode mode, List<?> elements, TypeSerializer<?> elementSerializer) {
         if (mode == Mode.BROADCAST) {
             throw new IllegalArgumentException("A list state is SPLIT_DISTRIBUTE or UNION");
         }
-        return new OperatorStateContents(mode, elements, Map.of());
+        return new OperatorStateContents(mode, elements, Map.of(), List.of(elementSerializer));
     }
 
-    public static OperatorStateContents broadcast(Map<?, ?> entries) {
-        return new OperatorStateContents(Mode.BROADCAST, List.of(), entries);
+    public static OperatorStateContents broadcast(
+            Map<?, ?> entries, TypeSerializer<?> keySerializer, TypeSerializer<?> valueSerializer) {
+        return new OperatorStateContents(
+                Mode.BROADCAST, List.of(), entries, List.of(keySerializer, valueSerializer));
     }
 }

@@ -1,6 +1,7 @@
 package dev.brook.runtime.taskexecutor;
 
 import dev.brook.api.common.JobID;
+import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
@@ -69,6 +70,35 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         Task task = tasks.get(attemptId);
         if (task != null) {
             task.deliverOperatorEvent(operatorId, event);
+        }
+    }
+
+    @Override
+    public void triggerCheckpoint(
+            ExecutionAttemptID attemptId,
+            long checkpointId,
+            long timestamp,
+            boolean savepoint,
+            CheckpointStorageLocation location) {
+        Task task = tasks.get(attemptId);
+        if (task != null) {
+            task.triggerCheckpoint(checkpointId, timestamp, savepoint, location);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId) {
+        Task task = tasks.get(attemptId);
+        if (task != null) {
+            task.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId) {
+        Task task = tasks.get(attemptId);
+        if (task != null) {
+            task.notifyCheckpointAborted(checkpointId);
         }
     }
 

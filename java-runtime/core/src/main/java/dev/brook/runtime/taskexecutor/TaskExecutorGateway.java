@@ -1,6 +1,7 @@
 package dev.brook.runtime.taskexecutor;
 
 import dev.brook.api.common.JobID;
+import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
@@ -19,6 +20,18 @@ public interface TaskExecutorGateway {
 
     void sendOperatorEventToTask(
             ExecutionAttemptID attemptId, String operatorId, OperatorEvent event);
+
+    /** Starts checkpoint {@code checkpointId} in a source task or one whose inputs all ended. */
+    void triggerCheckpoint(
+            ExecutionAttemptID attemptId,
+            long checkpointId,
+            long timestamp,
+            boolean savepoint,
+            CheckpointStorageLocation location);
+
+    void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);
+
+    void notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId);
 
     /** The job is over on this TaskManager: release what it still holds. */
     void releaseJob(JobID jobId);

@@ -3,6 +3,8 @@ package dev.brook.runtime.taskexecutor;
 import dev.brook.api.common.JobID;
 import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
 import dev.brook.runtime.io.network.partition.ResultPartitionManager;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -12,9 +14,13 @@ import java.util.function.Function;
  * @param partitionManager partitions produced here, looked up by local consumers
  * @param timerScheduler the thread that fires processing-time timers (as mail to tasks)
  * @param userCodeClassLoaders the class loader to run a job's user code with
+ * @param ioExecutor writes checkpointed state in the background
+ * @param tmpDirectory the directory for local files (state backends, sorting spills)
  */
 public record TaskManagerServices(
         NetworkBufferPool networkBufferPool,
         ResultPartitionManager partitionManager,
         ScheduledExecutorService timerScheduler,
-        Function<JobID, ClassLoader> userCodeClassLoaders) {}
+        Function<JobID, ClassLoader> userCodeClassLoaders,
+        ExecutorService ioExecutor,
+        Path tmpDirectory) {}

@@ -1,6 +1,8 @@
 package dev.brook.runtime.taskmanager;
 
 import dev.brook.api.common.JobID;
+import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.TaskStateSnapshot;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.execution.ExecutionState;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
@@ -16,6 +18,7 @@ import dev.brook.runtime.serialization.JavaSerialization;
 import dev.brook.runtime.state.KeyGroupRangeAssignment;
 import dev.brook.runtime.taskexecutor.TaskExecutionState;
 import dev.brook.runtime.taskexecutor.TaskManagerServices;
+import dev.brook.streaming.runtime.tasks.CheckpointResponder;
 import dev.brook.streaming.runtime.tasks.StreamTask;
 import dev.brook.streaming.runtime.tasks.TaskEnvironment;
 import dev.brook.streaming.runtime.tasks.TaskInterruptedException;
@@ -156,8 +159,22 @@ public final class Task implements Runnable {
                             services.timerScheduler(),
                             tdd.jobConfiguration(),
                             (operatorId, event) ->
-                                    jobMaster.sendOperatorEventToCoordinator(
-                                            id, operatorId, event));
+                                    jobMaster.sendOperatorEventToCoordinator(id, operatorId, event),
+                            tdd.restore(),
+                            new CheckpointResponder() {
+                                @Override
+                                public void acknowledgeCheckpoint(
+                                        long checkpointId, TaskStateSnapshot state) {
+                                    jobMaster.acknowledgeCheckpoint(id, checkpointId, state);
+                                }
+
+                                @Override
+                                public void declineCheckpoint(long checkpointId, Throwable cause) {
+                                    jobMaster.declineCheckpoint(id, checkpointId, cause);
+                                }
+                            },
+                            services.ioExecutor(),
+                            services.tmpDirectory());
             streamTask = new StreamTask(env);
             if (state == ExecutionState.CANCELING) {
                 streamTask.cancel();
@@ -228,6 +245,35 @@ public final class Task implements Runnable {
         if (t != null) {
             // Wakes a thread blocked on a network buffer or in user code that waits.
             t.interrupt();
+        }
+    }
+
+    /**
+     * Starts a checkpoint in this task. A task that is not running (yet, or any more) ignores it;
+     * the coordinator notices when the task finishes or fails.
+     */
+    public void triggerCheckpoint(
+            long checkpointId,
+            long timestamp,
+            boolean savepoint,
+            CheckpointStorageLocation location) {
+        StreamTask st = streamTask;
+        if (st != null && state == ExecutionState.RUNNING) {
+            st.triggerCheckpointAsync(checkpointId, timestamp, savepoint, location);
+        }
+    }
+
+    public void notifyCheckpointComplete(long checkpointId) {
+        StreamTask st = streamTask;
+        if (st != null && state == ExecutionState.RUNNING) {
+            st.notifyCheckpointCompleteAsync(checkpointId);
+        }
+    }
+
+    public void notifyCheckpointAborted(long checkpointId) {
+        StreamTask st = streamTask;
+        if (st != null && state == ExecutionState.RUNNING) {
+            st.notifyCheckpointAbortedAsync(checkpointId);
         }
     }
 

@@ -102,7 +102,9 @@ public abstract class AbstractStreamOperatorTestHarness<OUT> implements AutoClos
                                     "Operators that talk to a coordinator (sources) cannot be"
                                             + " tested with this harness.");
                         },
-                        new Configuration());
+                        new Configuration(),
+                        null,
+                        List.of());
         operator = factory.create(params);
         operator.open();
     }

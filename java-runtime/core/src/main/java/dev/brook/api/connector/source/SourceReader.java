@@ -22,7 +22,12 @@ public interface SourceReader<T, SplitT extends SourceSplit>
 
     InputStatus pollNext(ReaderOutput<T> output) throws Exception;
 
-    /** The current position: the splits (with their progress) this reader holds. */
+    /**
+     * The current position: the splits this reader holds, each describing where to resume, so that
+     * a reader restored from them emits exactly the records after the last one emitted before this
+     * call. The splits must not change afterwards, while this reader goes on (return immutable
+     * values or copies); the caller serializes them at once.
+     */
     List<SplitT> snapshotState(long checkpointId);
 
     CompletableFuture<Void> isAvailable();

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Generates {@code count} records by calling a {@link GeneratorFunction} with the indexes {@code 0
  * .. count-1}, optionally rate-limited. With {@code Long.MAX_VALUE} records it is unbounded.
+ *
+ * <p>A reader's checkpointed position is the next index of its split, so a restored job generates
+ * exactly the indexes not generated before the checkpoint.
  */
 public class DataGeneratorSource<OUT>
         implements Source<OUT, NumberSequenceSplit, Collection<NumberSequenceSplit>>,
@@ -97,26 +100,45 @@ public class DataGeneratorSource<OUT>
         return indexes.getEnumeratorCheckpointSerializer();
     }
 
+    /**
+     * Emits its index ranges, one record per poll when rate-limited. The limit is kept as the time
+     * the next record is due, counted from the reader's creation, so a restored reader starts
+     * without credit. A reader that fell behind (backpressure, or waiting for its splits) catches
+     * up by at most one second's worth of records, as Flink's Guava-based limiter does: over any
+     * interval the rate holds, give or take one second's records.
+     */
     private static final class Reader<OUT> extends SplitQueueReader<OUT, NumberSequenceSplit> {
+        private static final double MAX_CATCH_UP_NANOS = 1e9;
+
         private final GeneratorFunction<Long, OUT> generator;
-        private final double recordsPerSecond;
+        private final double nanosPerRecord;
         private final long startNanos = System.nanoTime();
-        private long emitted;
+
+        /** When, in nanoseconds after {@link #startNanos}, the next record may be emitted. */
+        private double dueNanos;
+
+        private long next;
         private CompletableFuture<Void> throttle;
 
-        Reader(SourceReaderContext context, GeneratorFunction<Long, OUT> generator, double rate) {
+        /**
+         * @param recordsPerSecond this reader's rate; 0 for no limit
+         */
+        Reader(
+                SourceReaderContext context,
+                GeneratorFunction<Long, OUT> generator,
+                double recordsPerSecond) {
             super(context);
             this.generator = generator;
-            this.recordsPerSecond = rate;
+            this.nanosPerRecord = recordsPerSecond > 0 ? 1e9 / recordsPerSecond : 0;
         }
 
         @Override
         public InputStatus pollNext(ReaderOutput<OUT> output) throws Exception {
-            if (recordsPerSecond > 0) {
-                double allowed = (System.nanoTime() - startNanos) / 1e9 * recordsPerSecond + 1;
-                if (emitted >= allowed) {
-                    long waitMs =
-                            (long) Math.ceil((emitted - allowed + 1) / recordsPerSecond * 1000);
+            if (nanosPerRecord > 0) {
+                double now = System.nanoTime() - startNanos;
+                dueNanos = Math.max(dueNanos, now - MAX_CATCH_UP_NANOS);
+                if (dueNanos > now) {
+                    long waitMs = (long) Math.ceil((dueNanos - now) / 1e6);
                     throttle =
                             CompletableFuture.runAsync(
                                     () -> {},
@@ -135,17 +157,26 @@ public class DataGeneratorSource<OUT>
         }
 
         @Override
+        protected void openSplit(NumberSequenceSplit split) {
+            next = split.from();
+        }
+
+        @Override
         protected boolean emitFrom(NumberSequenceSplit split, ReaderOutput<OUT> output)
                 throws Exception {
-            long next = split.next();
-            long batch = recordsPerSecond > 0 ? 1 : BATCH;
+            long batch = nanosPerRecord > 0 ? 1 : BATCH;
             long stop = Math.min(split.to(), next + batch - 1);
             for (long i = next; i <= stop; i++) {
                 output.collect(generator.map(i));
             }
-            emitted += stop - next + 1;
-            split.setNext(stop + 1);
+            dueNanos += nanosPerRecord * (stop - next + 1);
+            next = stop + 1;
             return stop < split.to();
+        }
+
+        @Override
+        protected NumberSequenceSplit snapshotSplit(NumberSequenceSplit split) {
+            return split.withFrom(next);
         }
 
         @Override

@@ -8,22 +8,18 @@ import dev.brook.api.connector.source.SourceReader;
 import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SplitEnumerator;
 import dev.brook.api.connector.source.SplitEnumeratorContext;
-import dev.brook.api.connector.source.lib.util.SplitListSerializer;
 import dev.brook.api.connector.source.lib.util.SplitQueueReader;
 import dev.brook.api.java.typeutils.ResultTypeQueryable;
 import dev.brook.connector.file.src.reader.StreamFormat;
+import dev.brook.connector.file.src.util.CheckpointedPosition;
 import dev.brook.core.fs.Path;
 import dev.brook.core.io.SimpleVersionedSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -32,11 +28,22 @@ import java.util.zip.GZIPInputStream;
  * skipped). Each file is one split. Bounded by default; with {@link
  * Builder#monitorContinuously(Duration)} the paths are re-scanned periodically and new files are
  * read as they appear. Files ending in {@code .gz} are decompressed.
+ *
+ * <p>A reader checkpoints each file's {@link CheckpointedPosition}: the byte offset of the next
+ * record when the format's reader reports it (text lines in UTF-8 and similar charsets), otherwise
+ * the number of records read, which a restore reads again and drops. Offsets in {@code .gz} files
+ * count decompressed bytes, reached on restore by decompressing up to them. The enumerator
+ * checkpoints a {@link PendingSplitsCheckpoint}.
  */
 public final class FileSource<T>
-        implements Source<T, FileSourceSplit, Collection<FileSourceSplit>>, ResultTypeQueryable<T> {
+        implements Source<T, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>,
+                ResultTypeQueryable<T> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The position of a split not read yet. */
+    private static final CheckpointedPosition START =
+            new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 0);
 
     private final Path[] paths;
     private final StreamFormat<T> format;
@@ -66,15 +73,16 @@ public final class FileSource<T>
     }
 
     @Override
-    public SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> createEnumerator(
-            SplitEnumeratorContext<FileSourceSplit> context) {
-        return new FileSplitEnumerator(context, List.of(paths), discoveryInterval, List.of());
+    public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
+            createEnumerator(SplitEnumeratorContext<FileSourceSplit> context) {
+        return new FileSplitEnumerator(context, List.of(paths), discoveryInterval, null);
     }
 
     @Override
-    public SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> restoreEnumerator(
-            SplitEnumeratorContext<FileSourceSplit> context,
-            Collection<FileSourceSplit> checkpoint) {
+    public SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
+            restoreEnumerator(
+                    SplitEnumeratorContext<FileSourceSplit> context,
+                    PendingSplitsCheckpoint<FileSourceSplit> checkpoint) {
         return new FileSplitEnumerator(context, List.of(paths), discoveryInterval, checkpoint);
     }
 
@@ -83,24 +91,37 @@ public final class FileSource<T>
         return new SplitQueueReader<>(context) {
             private StreamFormat.Reader<T> reader;
 
+            /** Where {@link #reader} started, for formats whose readers report no position. */
+            private long startOffset;
+
+            private long recordsAfterStart;
+
             @Override
             protected void openSplit(FileSourceSplit split) throws IOException {
-                java.nio.file.Path file = java.nio.file.Path.of(split.path());
-                InputStream in;
+                CheckpointedPosition position = split.getReaderPosition().orElse(START);
+                startOffset = position.getOffset();
+                InputStream in = openAt(split.path(), startOffset);
                 try {
-                    in = Files.newInputStream(file);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    throw new IOException(
-                            "Input file '" + split.path() + "' disappeared before it was read", e);
-                }
-                if (split.path().endsWith(".gz")) {
-                    in = new GZIPInputStream(in, 1 << 16);
-                }
-                reader = format.createReader(in);
-                for (long i = 0; i < split.recordsRead(); i++) {
-                    if (reader.read() == null) {
-                        break;
+                    reader =
+                            startOffset == CheckpointedPosition.NO_OFFSET
+                                    ? format.createReader(in)
+                                    : format.restoreReader(in, startOffset);
+                    for (recordsAfterStart = 0;
+                            recordsAfterStart < position.getRecordsAfterOffset();
+                            recordsAfterStart++) {
+                        if (reader.read() == null) {
+                            throw new IOException(
+                                    "Input file '"
+                                            + split.path()
+                                            + "' ends before the checkpointed "
+                                            + position
+                                            + "; was it changed after the checkpoint?");
+                        }
                     }
+                } catch (IOException | RuntimeException e) {
+                    in.close();
+                    reader = null;
+                    throw e;
                 }
             }
 
@@ -112,10 +133,19 @@ public final class FileSource<T>
                     if (record == null) {
                         return false;
                     }
-                    split.advance();
+                    recordsAfterStart++;
                     output.collect(record);
                 }
                 return true;
+            }
+
+            @Override
+            protected FileSourceSplit snapshotSplit(FileSourceSplit split) {
+                CheckpointedPosition position = reader.getCheckpointedPosition();
+                return split.updateWithCheckpointedPosition(
+                        position != null
+                                ? position
+                                : new CheckpointedPosition(startOffset, recordsAfterStart));
             }
 
             @Override
@@ -128,15 +158,49 @@ public final class FileSource<T>
         };
     }
 
-    @Override
-    public SimpleVersionedSerializer<FileSourceSplit> getSplitSerializer() {
-        return new SplitSerializer();
+    /**
+     * Opens a file at {@code offset}: a seek for plain files, decompressing and dropping the bytes
+     * before it for {@code .gz} files, whose readers count offsets in the decompressed content.
+     */
+    private static InputStream openAt(String path, long offset) throws IOException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(java.nio.file.Path.of(path));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("Input file '" + path + "' disappeared before it was read", e);
+        }
+        try {
+            if (path.endsWith(".gz")) {
+                in = new GZIPInputStream(in, 1 << 16);
+            }
+            if (offset > 0) {
+                in.skipNBytes(offset);
+            }
+            return in;
+        } catch (EOFException e) {
+            in.close();
+            throw new IOException(
+                    "Input file '"
+                            + path
+                            + "' is shorter than the checkpointed offset "
+                            + offset
+                            + "; was it changed after the checkpoint?",
+                    e);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
     }
 
     @Override
-    public SimpleVersionedSerializer<Collection<FileSourceSplit>>
+    public SimpleVersionedSerializer<FileSourceSplit> getSplitSerializer() {
+        return FileSourceSplitSerializer.INSTANCE;
+    }
+
+    @Override
+    public SimpleVersionedSerializer<PendingSplitsCheckpoint<FileSourceSplit>>
             getEnumeratorCheckpointSerializer() {
-        return new SplitListSerializer<>(new SplitSerializer());
+        return new PendingSplitsCheckpointSerializer<>(FileSourceSplitSerializer.INSTANCE);
     }
 
     @Override
@@ -172,30 +236,6 @@ public final class FileSource<T>
 
         public FileSource<T> build() {
             return new FileSource<>(paths, format, discoveryInterval);
-        }
-    }
-
-    private static final class SplitSerializer
-            implements SimpleVersionedSerializer<FileSourceSplit> {
-        @Override
-        public int getVersion() {
-            return 1;
-        }
-
-        @Override
-        public byte[] serialize(FileSourceSplit split) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeUTF(split.splitId());
-            out.writeUTF(split.path());
-            out.writeLong(split.recordsRead());
-            return bytes.toByteArray();
-        }
-
-        @Override
-        public FileSourceSplit deserialize(int version, byte[] serialized) throws IOException {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized));
-            return new FileSourceSplit(in.readUTF(), in.readUTF(), in.readLong());
         }
     }
 }

@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,34 +17,49 @@ import java.util.stream.Stream;
 /**
  * Finds the files under the source's paths and hands them out one per request. In continuous mode
  * it re-scans periodically and serves readers that are waiting as soon as new files appear.
+ *
+ * <p>Its checkpoint holds the splits not handed out yet and, in continuous mode, every path seen so
+ * far. A restored enumerator therefore does not list the paths at its start: a bounded one has all
+ * its files in the checkpoint already, and a continuous one skips the paths it has seen.
  */
 final class FileSplitEnumerator
-        implements SplitEnumerator<FileSourceSplit, Collection<FileSourceSplit>> {
+        implements SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> {
 
     private final SplitEnumeratorContext<FileSourceSplit> context;
     private final List<Path> paths;
     private final java.time.Duration discoveryInterval;
+    private final boolean restored;
     private final ArrayDeque<FileSourceSplit> pending = new ArrayDeque<>();
-    private final Set<String> seen = new HashSet<>();
+    private final Set<String> seen = new LinkedHashSet<>();
     private final LinkedHashSet<Integer> waitingReaders = new LinkedHashSet<>();
 
+    /**
+     * @param discoveryInterval how often to list the paths again; null for a bounded source
+     * @param checkpoint what to resume from; null for a new source
+     */
     FileSplitEnumerator(
             SplitEnumeratorContext<FileSourceSplit> context,
             List<Path> paths,
             java.time.Duration discoveryInterval,
-            Collection<FileSourceSplit> restored) {
+            PendingSplitsCheckpoint<FileSourceSplit> checkpoint) {
         this.context = context;
         this.paths = paths;
         this.discoveryInterval = discoveryInterval;
-        for (FileSourceSplit s : restored) {
-            pending.add(s);
-            seen.add(s.path());
+        this.restored = checkpoint != null;
+        if (restored) {
+            for (Path p : checkpoint.getAlreadyProcessedPaths()) {
+                seen.add(p.toString());
+            }
+            for (FileSourceSplit s : checkpoint.getSplits()) {
+                pending.add(s);
+                seen.add(s.path());
+            }
         }
     }
 
     @Override
     public void start() {
-        if (seen.isEmpty()) {
+        if (!restored) {
             addNewFiles(enumerate());
         }
         if (discoveryInterval != null) {
@@ -62,18 +75,22 @@ final class FileSplitEnumerator
                     error instanceof IOException io ? io : new IOException(error));
         }
         addNewFiles(files);
-        while (!waitingReaders.isEmpty() && !pending.isEmpty()) {
-            int reader = waitingReaders.iterator().next();
-            waitingReaders.remove(reader);
-            context.assignSplit(pending.poll(), reader);
-        }
+        assignToWaitingReaders();
     }
 
     private void addNewFiles(List<String> files) {
         for (String f : files) {
             if (seen.add(f)) {
-                pending.add(new FileSourceSplit("file-" + seen.size(), f, 0));
+                pending.add(new FileSourceSplit("file-" + seen.size(), f));
             }
+        }
+    }
+
+    private void assignToWaitingReaders() {
+        while (!waitingReaders.isEmpty() && !pending.isEmpty()) {
+            int reader = waitingReaders.iterator().next();
+            waitingReaders.remove(reader);
+            context.assignSplit(pending.poll(), reader);
         }
     }
 
@@ -133,14 +150,23 @@ final class FileSplitEnumerator
     @Override
     public void addSplitsBack(List<FileSourceSplit> splits, int subtaskId) {
         pending.addAll(splits);
+        assignToWaitingReaders();
     }
 
     @Override
     public void addReader(int subtaskId) {}
 
+    /** The pending splits; in continuous mode also the paths seen, which only it lists again. */
     @Override
-    public Collection<FileSourceSplit> snapshotState(long checkpointId) {
-        return new ArrayList<>(pending);
+    public PendingSplitsCheckpoint<FileSourceSplit> snapshotState(long checkpointId) {
+        if (discoveryInterval == null) {
+            return PendingSplitsCheckpoint.fromCollectionSnapshot(pending);
+        }
+        List<Path> processed = new ArrayList<>(seen.size());
+        for (String f : seen) {
+            processed.add(new Path(f));
+        }
+        return PendingSplitsCheckpoint.fromCollectionSnapshot(pending, processed);
     }
 
     @Override

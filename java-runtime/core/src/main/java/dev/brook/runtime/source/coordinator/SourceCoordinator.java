@@ -16,12 +16,14 @@ import dev.brook.runtime.source.event.ReaderRegistrationEvent;
 import dev.brook.runtime.source.event.RequestSplitEvent;
 import dev.brook.runtime.source.event.SourceEventWrapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +44,9 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
     private final ScheduledExecutorService workerThread;
     private final TreeMap<Integer, ReaderInfo> readers = new TreeMap<>();
     private SplitEnumerator<SplitT, EnumChkT> enumerator;
+
+    /** The enumerator's checkpoint to restore from (version, bytes), or null to start fresh. */
+    private byte[] restoredState;
 
     @SuppressWarnings("unchecked")
     SourceCoordinator(Source<?, ?, ?> source, Context context) {
@@ -91,7 +96,12 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
                 "starting its split enumerator",
                 () -> {
                     Thread.currentThread().setContextClassLoader(context.getUserCodeClassLoader());
-                    enumerator = source.createEnumerator(new EnumeratorContext());
+                    enumerator =
+                            restoredState == null
+                                    ? source.createEnumerator(new EnumeratorContext())
+                                    : source.restoreEnumerator(
+                                            new EnumeratorContext(),
+                                            deserializeEnumeratorState(restoredState));
                     enumerator.start();
                 });
     }
@@ -112,6 +122,58 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
                         throw new IllegalArgumentException("Unexpected event " + event);
                     }
                 });
+    }
+
+    /**
+     * Snapshots the enumerator on the coordinator thread, so the snapshot sits between the events
+     * the enumerator sent before and after it. The bytes are the serializer's version and its
+     * output.
+     */
+    @Override
+    public CompletableFuture<byte[]> checkpointCoordinator(long checkpointId) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        coordinatorThread.execute(
+                () -> {
+                    try {
+                        SimpleVersionedSerializer<EnumChkT> serializer =
+                                source.getEnumeratorCheckpointSerializer();
+                        byte[] bytes = serializer.serialize(enumerator.snapshotState(checkpointId));
+                        result.complete(
+                                ByteBuffer.allocate(4 + bytes.length)
+                                        .putInt(serializer.getVersion())
+                                        .put(bytes)
+                                        .array());
+                    } catch (Throwable t) {
+                        result.completeExceptionally(
+                                new SourceEnumeratorException(
+                                        "Source '"
+                                                + context.operatorName()
+                                                + "' failed to checkpoint its split enumerator: "
+                                                + t.getMessage(),
+                                        t));
+                    }
+                });
+        return result;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        runInCoordinator(
+                "notifying checkpoint " + checkpointId + " complete",
+                () -> enumerator.notifyCheckpointComplete(checkpointId));
+    }
+
+    @Override
+    public void resetToCheckpoint(long checkpointId, byte[] checkpointData) {
+        this.restoredState = checkpointData;
+    }
+
+    private EnumChkT deserializeEnumeratorState(byte[] versioned) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(versioned);
+        int version = buffer.getInt();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return source.getEnumeratorCheckpointSerializer().deserialize(version, bytes);
     }
 
     @Override

@@ -32,7 +32,10 @@ final class HeapBroadcastState<K, V>
 
     @Override
     public OperatorStateContents contents() {
-        return OperatorStateContents.broadcast(map);
+        return OperatorStateContents.broadcast(
+                map,
+                descriptor.getKeyTypeInformation().createSerializer(),
+                descriptor.getValueTypeInformation().createSerializer());
     }
 
     @Override

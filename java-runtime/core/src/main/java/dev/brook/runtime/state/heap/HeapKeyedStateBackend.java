@@ -1,14 +1,11 @@
 package dev.brook.runtime.state.heap;
 
 import dev.brook.api.common.state.AggregatingStateDescriptor;
-import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
 import dev.brook.api.common.state.StateTtlConfig;
 import dev.brook.api.common.typeutils.TypeSerializer;
-import dev.brook.api.common.typeutils.base.ListSerializer;
-import dev.brook.api.common.typeutils.base.MapSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
 import dev.brook.runtime.state.InternalKvState;
@@ -16,10 +13,10 @@ import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyGroupRangeAssignment;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.runtime.state.KeyedStateSnapshot;
+import dev.brook.runtime.state.StateChecks;
 import dev.brook.runtime.state.VoidNamespace;
 import dev.brook.runtime.state.VoidNamespaceSerializer;
 import dev.brook.runtime.state.ttl.TtlStates;
-import dev.brook.runtime.state.ttl.TtlValueSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,7 +95,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         Registered existing = states.get(descriptor.getName());
         if (existing != null) {
-            checkCompatible(existing, descriptor, true);
+            StateChecks.checkSameAsRegistered(
+                    existing.descriptor(), existing.timeToLive(), descriptor, true);
             return (S) existing.state();
         }
         StateTable<K, ?, ?> table = tableFor(descriptor, true);
@@ -133,40 +131,17 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         };
     }
 
-    private static void checkCompatible(
-            Registered existing, StateDescriptor<?, ?> descriptor, boolean timeToLive) {
-        if (existing.timeToLive() != timeToLive
-                || existing.descriptor().getType() != descriptor.getType()
-                || !existing.descriptor()
-                        .getTypeInformation()
-                        .equals(descriptor.getTypeInformation())) {
-            throw new IllegalStateException(
-                    "State '"
-                            + descriptor.getName()
-                            + "' is already registered as "
-                            + existing.descriptor()
-                            + "; it cannot also be "
-                            + descriptor
-                            + ". Use a different name.");
-        }
-    }
-
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <N, S extends State> InternalKvState<K, N> getOrCreateInternalState(
             TypeSerializer<N> namespaceSerializer, StateDescriptor<S, ?> descriptor) {
         Registered existing = states.get(descriptor.getName());
         if (existing != null) {
-            checkCompatible(existing, descriptor, false);
+            StateChecks.checkSameAsRegistered(
+                    existing.descriptor(), existing.timeToLive(), descriptor, false);
             return (InternalKvState<K, N>) existing.state();
         }
-        if (descriptor.getTtlConfig().isEnabled()) {
-            throw new UnsupportedOperationException(
-                    "State '"
-                            + descriptor.getName()
-                            + "' asks for a time-to-live, which keyed state of functions supports"
-                            + " but window and trigger state does not.");
-        }
+        StateChecks.checkNoTtlForNamespacedState(descriptor);
         StateTable table = tableFor(descriptor, false);
         Object ns = VoidNamespace.INSTANCE;
         InternalKvState<K, N> state =
@@ -198,44 +173,20 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         if (r == null) {
             return new StateTable<>(this, keyGroupRange);
         }
-        if (r.meta().kind() != descriptor.getType() || r.meta().timeToLive() != timeToLive) {
+        try {
+            StateChecks.checkSameAsRestored(
+                    descriptor.getName(),
+                    r.meta().kind(),
+                    r.meta().timeToLive(),
+                    descriptor.getType(),
+                    timeToLive);
+        } catch (IllegalStateException e) {
             restored.put(descriptor.getName(), r);
-            throw new IllegalStateException(
-                    "State '"
-                            + descriptor.getName()
-                            + "' was restored as "
-                            + describe(r.meta().kind(), r.meta().timeToLive())
-                            + " state; it cannot be used as "
-                            + describe(descriptor.getType(), timeToLive)
-                            + " state.");
+            throw e;
         }
         @SuppressWarnings("unchecked")
         StateTable<K, ?, ?> table = (StateTable<K, ?, ?>) r.table();
         return table;
-    }
-
-    private static String describe(StateDescriptor.Type kind, boolean timeToLive) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + (timeToLive ? " (with TTL)" : "");
-    }
-
-    /** How the values of a state are written: its stored form (lists, maps, TTL wrappers). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TypeSerializer<?> valueSerializer(
-            StateDescriptor<?, ?> descriptor, boolean timeToLive) {
-        return switch (descriptor.getType()) {
-            case VALUE, REDUCING, AGGREGATING -> ttlAware(descriptor.getSerializer(), timeToLive);
-            case LIST -> new ListSerializer<>(ttlAware(descriptor.getSerializer(), timeToLive));
-            case MAP -> {
-                MapStateDescriptor<?, ?> map = (MapStateDescriptor<?, ?>) descriptor;
-                yield new MapSerializer(
-                        map.getKeyTypeInformation().createSerializer(),
-                        ttlAware(map.getValueTypeInformation().createSerializer(), timeToLive));
-            }
-        };
-    }
-
-    private static <T> TypeSerializer<?> ttlAware(TypeSerializer<T> serializer, boolean ttl) {
-        return ttl ? new TtlValueSerializer<>(serializer) : serializer;
     }
 
     @Override
@@ -250,7 +201,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                             r.timeToLive(),
                             r.namespaceSerializer(),
                             keySerializer,
-                            valueSerializer(r.descriptor(), r.timeToLive())));
+                            KeyedStateSnapshot.valueSerializer(r.descriptor(), r.timeToLive())));
             tables.add(r.table());
         }
         // Restored state nobody asked for stays in the next snapshot, written as it was read.
@@ -362,6 +313,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return registered == null
                 ? List.of()
                 : ((StateTable<K, N, ?>) registered.table()).keys(namespace);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> List<N> getNamespaces(String state) {
+        Registered registered = states.get(state);
+        return registered == null
+                ? List.of()
+                : ((StateTable<K, N, ?>) registered.table()).namespaces();
     }
 
     @Override

@@ -35,7 +35,8 @@ final class OperatorListState<T> implements ListState<T>, HeapOperatorStateBacke
 
     @Override
     public OperatorStateContents contents() {
-        return OperatorStateContents.list(mode, elements);
+        return OperatorStateContents.list(
+                mode, elements, descriptor.getElementTypeInformation().createSerializer());
     }
 
     @Override

@@ -193,6 +193,11 @@ final class StateTable<K, N, V> {
         }
     }
 
+    /** The namespaces other than the void namespace that hold values. */
+    List<N> namespaces() {
+        return new ArrayList<>(namespaces.keySet());
+    }
+
     /** The keys with a value under {@code namespace}, in all key groups. */
     List<K> keys(N namespace) {
         ArrayList<K> keys = new ArrayList<>();

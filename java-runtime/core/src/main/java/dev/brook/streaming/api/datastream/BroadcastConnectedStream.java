@@ -84,7 +84,7 @@ public class BroadcastConnectedStream<IN1, IN2> {
                         "Co-Process-Broadcast-Keyed",
                         outTypeInfo,
                         p -> new CoBroadcastWithKeyedOperator<>(p, function, descriptors));
-        t.setStateKeySelectors(keyed.getKeySelector(), null);
+        t.setStateKeySelectors(keyed.getKeySelector(), null, keyed.getKeyType());
         return add(t);
     }
 

@@ -144,7 +144,7 @@ public class ConnectedStreams<IN1, IN2> {
                                 + " and "
                                 + k2.getKeyType());
             }
-            t.setStateKeySelectors(k1.getKeySelector(), k2.getKeySelector());
+            t.setStateKeySelectors(k1.getKeySelector(), k2.getKeySelector(), k1.getKeyType());
         }
         environment.addOperator(t);
         return new SingleOutputStreamOperator<>(environment, t);

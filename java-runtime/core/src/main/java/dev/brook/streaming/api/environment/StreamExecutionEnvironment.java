@@ -1,6 +1,7 @@
 package dev.brook.streaming.api.environment;
 
 import dev.brook.annotation.Internal;
+import dev.brook.annotation.PublicEvolving;
 import dev.brook.api.common.ExecutionConfig;
 import dev.brook.api.common.JobExecutionException;
 import dev.brook.api.common.JobExecutionResult;
@@ -27,6 +28,7 @@ import dev.brook.runtime.minicluster.MiniClusterExecutor;
 import dev.brook.runtime.plan.JobGraphGenerator;
 import dev.brook.runtime.plan.SourceTransformation;
 import dev.brook.runtime.plan.Transformation;
+import dev.brook.runtime.state.StateBackend;
 import dev.brook.streaming.api.datastream.DataStreamSource;
 import dev.brook.streaming.api.functions.source.SocketTextStreamSource;
 import java.time.Duration;
@@ -57,6 +59,8 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     private RuntimeExecutionMode runtimeMode;
     private long bufferTimeout;
     private boolean chaining;
+    private final CheckpointConfig checkpointConfig;
+    private StateBackend stateBackend;
 
     public StreamExecutionEnvironment() {
         this(new Configuration());
@@ -90,6 +94,7 @@ public class StreamExecutionEnvironment implements AutoCloseable {
                         ? configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis()
                         : -1;
         this.chaining = configuration.get(PipelineOptions.OPERATOR_CHAINING);
+        this.checkpointConfig = new CheckpointConfig(this.configuration);
     }
 
     private static ClassLoader defaultClassLoader() {
@@ -201,6 +206,54 @@ public class StreamExecutionEnvironment implements AutoCloseable {
 
     public long getBufferTimeout() {
         return bufferTimeout;
+    }
+
+    // ------------------------------------------------------------------ checkpointing
+
+    /**
+     * Takes a checkpoint every {@code interval} milliseconds, exactly once: after a failure the
+     * job's state is restored from the latest one and sources replay from their positions in it.
+     */
+    public StreamExecutionEnvironment enableCheckpointing(long interval) {
+        checkpointConfig.setCheckpointInterval(interval);
+        return this;
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(
+            long interval, dev.brook.core.execution.CheckpointingMode mode) {
+        checkpointConfig.setCheckpointInterval(interval);
+        checkpointConfig.setCheckpointingConsistencyMode(mode);
+        return this;
+    }
+
+    /**
+     * @deprecated use {@link #enableCheckpointing(long,
+     *     dev.brook.core.execution.CheckpointingMode)}
+     */
+    @Deprecated
+    public StreamExecutionEnvironment enableCheckpointing(
+            long interval, dev.brook.streaming.api.CheckpointingMode mode) {
+        return enableCheckpointing(interval, mode.toConsistencyMode());
+    }
+
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    /**
+     * Where the job keeps its keyed state: {@code new HashMapStateBackend()} (heap) or {@code new
+     * EmbeddedRocksDBStateBackend()}; overrides {@code state.backend.type}.
+     */
+    @PublicEvolving
+    public StreamExecutionEnvironment setStateBackend(StateBackend backend) {
+        this.stateBackend = Objects.requireNonNull(backend, "state backend");
+        return this;
+    }
+
+    /** The state backend set with {@link #setStateBackend}, or null for the configured one. */
+    @PublicEvolving
+    public StateBackend getStateBackend() {
+        return stateBackend;
     }
 
     public StreamExecutionEnvironment disableOperatorChaining() {
@@ -364,6 +417,7 @@ public class StreamExecutionEnvironment implements AutoCloseable {
                 chaining,
                 config.getAutoWatermarkInterval(),
                 runtimeMode,
+                stateBackend,
                 jobConf);
     }
 

@@ -1,20 +1,30 @@
 package dev.brook.streaming.runtime.operators;
 
 import dev.brook.api.common.functions.Function;
+import dev.brook.api.common.state.CheckpointListener;
+import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.runtime.state.DefaultFunctionInitializationContext;
+import dev.brook.runtime.state.FunctionSnapshotContext;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.runtime.state.KeyedStateSnapshot;
 import dev.brook.runtime.state.OperatorStateBackend;
+import dev.brook.streaming.api.checkpoint.CheckpointedFunction;
 import dev.brook.streaming.runtime.operators.timers.InternalTimerService;
+import dev.brook.streaming.runtime.operators.timers.TimerSnapshots;
 import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
 import dev.brook.streaming.runtime.streamrecord.WatermarkStatus;
 import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
 import dev.brook.util.OutputTag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +40,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private final KeySelector<Object, Object> keySelector1;
     private final KeySelector<Object, Object> keySelector2;
     protected long currentWatermark = Long.MIN_VALUE;
-    private final Map<String, InternalTimerService<?, ?>> timerServices = new HashMap<>(2);
+    private final Map<String, InternalTimerService<?, ?>> timerServices = new LinkedHashMap<>(2);
+    private final List<Function> userFunctions = new ArrayList<>(1);
 
     @SuppressWarnings("unchecked")
     protected AbstractStreamOperator(OperatorParameters<OUT> parameters) {
@@ -64,6 +75,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      * {@link #open()}.
      */
     protected void openUserFunction(Function function) throws Exception {
+        userFunctions.add(function);
         FunctionLifecycle.open(
                 function,
                 getRuntimeContext(),
@@ -100,28 +112,102 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     }
 
     /**
-     * The timer service {@code name} of this keyed operator, created on first use; its timers call
-     * back {@code target} with the timer's key set as the current key.
+     * The timer service {@code name} of this keyed operator, created on first use with the timers
+     * of a restored checkpoint; its timers call back {@code target} with the timer's key set as the
+     * current key, and {@code namespaceSerializer} writes their namespaces into checkpoints.
      */
     @SuppressWarnings("unchecked")
     protected <K, N> InternalTimerService<K, N> getInternalTimerService(
-            String name, Triggerable<K, N> target) {
+            String name, TypeSerializer<N> namespaceSerializer, Triggerable<K, N> target) {
         if (keyedStateBackend == null) {
             throw new UnsupportedOperationException(
                     "Timers can only be used on a keyed stream, i.e. after keyBy(), in '"
                             + getOperatorName()
                             + "'.");
         }
-        return (InternalTimerService<K, N>)
-                timerServices.computeIfAbsent(
+        InternalTimerService<K, N> existing = (InternalTimerService<K, N>) timerServices.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        InternalTimerService<K, N> service =
+                new InternalTimerService<>(
+                        (KeyedStateBackend<K>) (KeyedStateBackend<?>) keyedStateBackend,
+                        namespaceSerializer,
+                        parameters.processingTimeService(),
+                        target,
+                        parameters.isBatch());
+        if (!parameters.restoredTimers().isEmpty()) {
+            try {
+                TimerSnapshots.restore(
                         name,
-                        n ->
-                                new InternalTimerService<>(
-                                        (KeyedStateBackend<K>)
-                                                (KeyedStateBackend<?>) keyedStateBackend,
-                                        parameters.processingTimeService(),
-                                        target,
-                                        parameters.isBatch()));
+                        service,
+                        parameters.restoredTimers(),
+                        keyedStateBackend.getKeyGroupRange());
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Cannot restore the timers of '" + getOperatorName() + "'", e);
+            }
+        }
+        timerServices.put(name, service);
+        return service;
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /**
+     * A checkpoint: user functions that are {@link CheckpointedFunction}s write their state into
+     * the operator's state backends, which the task then reads. Operators with more to save
+     * override this and call it.
+     */
+    @Override
+    public void snapshotState(long checkpointId, long timestamp) throws Exception {
+        FunctionSnapshotContext context =
+                new FunctionSnapshotContext() {
+                    @Override
+                    public long getCheckpointId() {
+                        return checkpointId;
+                    }
+
+                    @Override
+                    public long getCheckpointTimestamp() {
+                        return timestamp;
+                    }
+                };
+        for (Function f : userFunctions) {
+            if (f instanceof CheckpointedFunction checkpointed) {
+                checkpointed.snapshotState(context);
+            }
+        }
+    }
+
+    /** The operator's timers for a checkpoint, or null when it has none. */
+    @SuppressWarnings("unchecked")
+    public KeyedStateSnapshot snapshotTimers() throws IOException {
+        if (timerServices.isEmpty()) {
+            return null;
+        }
+        return TimerSnapshots.snapshot(
+                timerServices,
+                (TypeSerializer<Object>) parameters.keySerializer(),
+                getRuntimeContext().getTaskInfo().getMaxNumberOfParallelSubtasks());
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (Function f : userFunctions) {
+            if (f instanceof CheckpointListener listener) {
+                listener.notifyCheckpointComplete(checkpointId);
+            }
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (Function f : userFunctions) {
+            if (f instanceof CheckpointListener listener) {
+                listener.notifyCheckpointAborted(checkpointId);
+            }
+        }
     }
 
     /** Emits {@code value} to the side output {@code tag}, with {@code timestamp} unless null. */

@@ -1,14 +1,17 @@
 package dev.brook.streaming.runtime.operators;
 
 import dev.brook.api.common.RuntimeExecutionMode;
+import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.ExecutionOptions;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.runtime.state.KeyedStateSnapshot;
 import dev.brook.runtime.state.OperatorStateBackend;
 import dev.brook.streaming.runtime.tasks.MailboxExecutor;
 import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
 import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
+import java.util.List;
 
 /**
  * Everything an operator is constructed with. Built by the task for each operator of its chain.
@@ -23,6 +26,9 @@ import dev.brook.streaming.runtime.tasks.StreamingRuntimeContext;
  * @param mailboxExecutor runs actions on the task thread
  * @param operatorEventGateway sends events to this operator's coordinator in the JobMaster
  * @param jobConfiguration the job's configuration (with the resolved execution mode)
+ * @param keySerializer serializes the state keys into checkpoints, or null when not keyed
+ * @param restoredTimers timers of the checkpoint the job restores from (the operator takes those of
+ *     its key groups), empty on a fresh start
  */
 public record OperatorParameters<OUT>(
         String operatorName,
@@ -35,7 +41,9 @@ public record OperatorParameters<OUT>(
         ProcessingTimeService processingTimeService,
         MailboxExecutor mailboxExecutor,
         OperatorEventGateway operatorEventGateway,
-        Configuration jobConfiguration) {
+        Configuration jobConfiguration,
+        TypeSerializer<?> keySerializer,
+        List<KeyedStateSnapshot> restoredTimers) {
 
     /** True if the job runs with BATCH semantics (final results only). */
     public boolean isBatch() {

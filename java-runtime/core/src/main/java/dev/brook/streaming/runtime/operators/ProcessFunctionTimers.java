@@ -1,6 +1,7 @@
 package dev.brook.streaming.runtime.operators;
 
 import dev.brook.runtime.state.VoidNamespace;
+import dev.brook.runtime.state.VoidNamespaceSerializer;
 import dev.brook.streaming.api.TimeDomain;
 import dev.brook.streaming.api.TimerService;
 import dev.brook.streaming.runtime.operators.timers.InternalTimer;
@@ -35,7 +36,9 @@ final class ProcessFunctionTimers<K> implements TimerService, Triggerable<K, Voi
             AbstractStreamOperator<?> operator,
             TimestampedCollector<?> collector,
             OnTimer onTimer) {
-        this.timers = operator.getInternalTimerService("user-timers", this);
+        this.timers =
+                operator.getInternalTimerService(
+                        "user-timers", VoidNamespaceSerializer.INSTANCE, this);
         this.collector = collector;
         this.onTimer = onTimer;
     }

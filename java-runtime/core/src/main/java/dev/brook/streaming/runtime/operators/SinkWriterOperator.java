@@ -59,6 +59,12 @@ public final class SinkWriterOperator<IN> extends AbstractOneInputOperator<IN, V
         writer.flush(true);
     }
 
+    /** What the writer buffers goes out before the barrier, so a checkpoint never loses it. */
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        writer.flush(false);
+    }
+
     @Override
     public void close() throws Exception {
         if (writer != null) {

@@ -6,6 +6,9 @@ import dev.brook.api.common.eventtime.TimestampAssigner;
 import dev.brook.api.common.eventtime.Watermark;
 import dev.brook.api.common.eventtime.WatermarkGenerator;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
+import dev.brook.api.common.state.ListState;
+import dev.brook.api.common.state.ListStateDescriptor;
+import dev.brook.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import dev.brook.api.connector.source.ReaderOutput;
 import dev.brook.api.connector.source.Source;
 import dev.brook.api.connector.source.SourceEvent;
@@ -24,6 +27,8 @@ import dev.brook.runtime.source.event.ReaderRegistrationEvent;
 import dev.brook.runtime.source.event.RequestSplitEvent;
 import dev.brook.runtime.source.event.SourceEventWrapper;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +57,13 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
     private OutputImpl readerOutput;
     private ScheduledFuture<?> periodicWatermarks;
 
+    /** The reader's splits at the last checkpoint: version-prefixed serialized splits. */
+    private ListState<byte[]> readerState;
+
+    static final ListStateDescriptor<byte[]> SPLITS_STATE =
+            new ListStateDescriptor<>(
+                    "SourceReaderState", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
     public SourceOperator(
             OperatorParameters<OUT> parameters,
             Source<OUT, SplitT, ?> source,
@@ -72,6 +84,16 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
         WatermarkGenerator<OUT> generator = watermarkStrategy.createWatermarkGenerator(eventTime);
         readerOutput = new OutputImpl(assigner, generator);
         reader = source.createReader(new ReaderContext());
+        readerState = getOperatorStateBackend().getListState(SPLITS_STATE);
+        List<SplitT> restored = new ArrayList<>();
+        for (byte[] bytes : readerState.get()) {
+            restored.add(deserializeSplit(bytes));
+        }
+        // Restored splits first: the reader resumes where the checkpoint left off, before the
+        // coordinator hands out anything new.
+        if (!restored.isEmpty()) {
+            reader.addSplits(restored);
+        }
         parameters
                 .operatorEventGateway()
                 .sendEventToCoordinator(
@@ -102,6 +124,41 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
 
     public CompletableFuture<Void> getAvailableFuture() {
         return reader.isAvailable();
+    }
+
+    /** The reader's splits, serialized at once: the reader goes on changing its own. */
+    @Override
+    public void snapshotState(long checkpointId, long timestamp) throws Exception {
+        super.snapshotState(checkpointId, timestamp);
+        SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+        List<byte[]> splits = new ArrayList<>();
+        for (SplitT split : reader.snapshotState(checkpointId)) {
+            byte[] bytes = serializer.serialize(split);
+            ByteBuffer versioned = ByteBuffer.allocate(4 + bytes.length);
+            versioned.putInt(serializer.getVersion()).put(bytes);
+            splits.add(versioned.array());
+        }
+        readerState.update(splits);
+    }
+
+    private SplitT deserializeSplit(byte[] versioned) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(versioned);
+        int version = buffer.getInt();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return source.getSplitSerializer().deserialize(version, bytes);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        super.notifyCheckpointComplete(checkpointId);
+        reader.notifyCheckpointComplete(checkpointId);
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        super.notifyCheckpointAborted(checkpointId);
+        reader.notifyCheckpointAborted(checkpointId);
     }
 
     @Override

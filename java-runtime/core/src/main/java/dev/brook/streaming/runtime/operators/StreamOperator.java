@@ -17,4 +17,22 @@ public interface StreamOperator<OUT> {
     default void finish() throws Exception {}
 
     default void close() throws Exception {}
+
+    /**
+     * A checkpoint barrier is about to leave the task: emit what must reach downstream before it.
+     * Nothing by default.
+     */
+    default void prepareSnapshotPreBarrier(long checkpointId) throws Exception {}
+
+    /**
+     * A checkpoint: write everything the operator keeps outside its state backends into them (user
+     * functions' {@code snapshotState}); the task then reads the backends.
+     */
+    default void snapshotState(long checkpointId, long timestamp) throws Exception {}
+
+    /** Every task acknowledged checkpoint {@code checkpointId}: it is complete. */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    /** Checkpoint {@code checkpointId} will not complete. */
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {}
 }

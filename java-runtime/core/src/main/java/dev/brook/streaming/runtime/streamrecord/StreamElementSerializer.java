@@ -3,7 +3,9 @@ package dev.brook.streaming.runtime.streamrecord;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Writes every kind of {@link StreamElement} with a one-byte tag followed by its payload. Records
@@ -58,6 +60,15 @@ public final class StreamElementSerializer<T> {
             target.writeLong(b.checkpointId());
             target.writeLong(b.timestamp());
             target.writeBoolean(b.isSavepoint());
+            String directory = b.location().directory();
+            target.writeBoolean(directory != null);
+            if (directory != null) {
+                try {
+                    target.writeUTF(directory);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         } else if (event == EndOfPartition.INSTANCE) {
             target.writeByte(TAG_END_OF_PARTITION);
         } else {
@@ -85,8 +96,16 @@ public final class StreamElementSerializer<T> {
             case TAG_STATUS_ACTIVE:
                 return WatermarkStatus.ACTIVE;
             case TAG_BARRIER:
+                long checkpointId = source.readLong();
+                long timestamp = source.readLong();
+                boolean savepoint = source.readBoolean();
                 return new CheckpointBarrier(
-                        source.readLong(), source.readLong(), source.readBoolean());
+                        checkpointId,
+                        timestamp,
+                        savepoint,
+                        source.readBoolean()
+                                ? new CheckpointStorageLocation(source.readUTF())
+                                : CheckpointStorageLocation.IN_MEMORY);
             case TAG_END_OF_PARTITION:
                 return EndOfPartition.INSTANCE;
             default:

@@ -24,19 +24,24 @@ final class NetworkInputProcessor implements InputProcessor {
     private final StatusWatermarkValve[] valves;
     private final int[] unfinishedGatesPerInput;
     private final TwoInputStreamOperator<?, ?, ?> twoInputOperator;
+    private final CheckpointBarrierHandler barriers;
     private int unfinishedGates;
     private int nextReader;
 
     /**
      * @param inputs operator inputs by logical index (0 for input 1, 1 for input 2)
      * @param channelsPerInput total channels of each logical input
+     * @param exactlyOnce whether checkpoint barriers are aligned (else at-least-once)
+     * @param snapshotTrigger takes the task's snapshot when a checkpoint's barriers are all in
      */
     @SuppressWarnings("unchecked")
     NetworkInputProcessor(
             GateReader[] readers,
             Input<?>[] inputs,
             int[] channelsPerInput,
-            TwoInputStreamOperator<?, ?, ?> twoInputOperator) {
+            TwoInputStreamOperator<?, ?, ?> twoInputOperator,
+            boolean exactlyOnce,
+            CheckpointBarrierHandler.SnapshotTrigger snapshotTrigger) {
         this.readers = readers;
         this.inputs = (Input<Object>[]) inputs;
         this.keyed = new boolean[inputs.length];
@@ -51,6 +56,12 @@ final class NetworkInputProcessor implements InputProcessor {
         }
         this.unfinishedGates = readers.length;
         this.twoInputOperator = twoInputOperator;
+        this.barriers = new CheckpointBarrierHandler(readers, exactlyOnce, snapshotTrigger);
+    }
+
+    /** See {@link CheckpointBarrierHandler#triggerAtEndOfInput}. */
+    void triggerCheckpointAtEndOfInput(CheckpointBarrier barrier) throws Exception {
+        barriers.triggerAtEndOfInput(barrier);
     }
 
     @Override
@@ -70,7 +81,7 @@ final class NetworkInputProcessor implements InputProcessor {
                         }
                         target.processElement((StreamRecord<Object>) record);
                     } else {
-                        handleEvent(reader, element);
+                        handleEvent(nextReader, reader, element);
                     }
                     if (n > 1) {
                         // Alternate between gates so no input starves another.
@@ -88,7 +99,7 @@ final class NetworkInputProcessor implements InputProcessor {
                 : DataInputStatus.NOTHING_AVAILABLE;
     }
 
-    private void handleEvent(GateReader reader, StreamElement element) throws Exception {
+    private void handleEvent(int gate, GateReader reader, StreamElement element) throws Exception {
         int input = reader.inputIndex;
         int channel = reader.channelOffset + reader.currentChannel();
         if (element instanceof Watermark w) {
@@ -103,16 +114,19 @@ final class NetworkInputProcessor implements InputProcessor {
                     twoInputOperator.endInput(input + 1);
                 }
             }
+            barriers.onEndOfPartition(gate, reader.currentChannel());
         } else if (element instanceof CheckpointBarrier barrier) {
-            throw new IllegalStateException(
-                    "Received checkpoint barrier "
-                            + barrier.checkpointId()
-                            + " but this task does not take part in checkpoints");
+            barriers.onBarrier(barrier, gate, reader.currentChannel());
         }
     }
 
     @Override
     public CompletableFuture<?> getAvailableFuture() {
+        for (GateReader r : readers) {
+            if (r.hasResumedData()) {
+                return CompletableFuture.completedFuture(null);
+            }
+        }
         if (readers.length == 1) {
             return readers[0].gate.getAvailableFuture();
         }

@@ -2,25 +2,39 @@ package dev.brook.streaming.runtime.tasks;
 
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.configuration.PipelineOptions;
+import dev.brook.runtime.checkpoint.OperatorSnapshot;
+import dev.brook.runtime.checkpoint.OperatorSubtaskState;
+import dev.brook.runtime.checkpoint.TaskRestore;
 import dev.brook.runtime.jobgraph.OperatorConfig;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEventHandler;
+import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyedStateBackend;
+import dev.brook.runtime.state.KeyedStateBackendParameters;
+import dev.brook.runtime.state.KeyedStateSnapshot;
 import dev.brook.runtime.state.OperatorStateBackend;
-import dev.brook.runtime.state.heap.HeapKeyedStateBackend;
+import dev.brook.runtime.state.OperatorStateContents;
+import dev.brook.runtime.state.StateBackend;
 import dev.brook.runtime.state.heap.HeapOperatorStateBackend;
+import dev.brook.runtime.taskmanager.SubtaskInfo;
+import dev.brook.streaming.runtime.operators.AbstractStreamOperator;
 import dev.brook.streaming.runtime.operators.Input;
 import dev.brook.streaming.runtime.operators.OneInputStreamOperator;
 import dev.brook.streaming.runtime.operators.OperatorParameters;
 import dev.brook.streaming.runtime.operators.Output;
 import dev.brook.streaming.runtime.operators.StreamOperator;
 import dev.brook.streaming.runtime.partitioner.StreamPartitioner;
+import dev.brook.streaming.runtime.streamrecord.CheckpointBarrier;
 import dev.brook.streaming.runtime.streamrecord.EndOfPartition;
 import dev.brook.streaming.runtime.streamrecord.StreamElementSerializer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The operators of one task, wired together: chained edges are direct calls, edges leaving the task
@@ -34,6 +48,16 @@ final class OperatorChain {
     private final Map<String, OperatorEventHandler> eventHandlers = new HashMap<>();
     private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
     private final List<OperatorStateBackend> operatorStateBackends = new ArrayList<>();
+    private final KeyedStateBackend<?>[] operatorBackends;
+    private final OperatorStateBackend[] operatorStates;
+    private final List<OperatorConfig> configs;
+    private final KeyGroupRange keyGroupRange;
+
+    /** The restored state of one operator, read from the checkpoint's handles. */
+    private record RestoredOperator(
+            List<KeyedStateSnapshot> keyed,
+            List<KeyedStateSnapshot> timers,
+            Map<String, OperatorStateContents> operatorState) {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     OperatorChain(TaskEnvironment env, ProcessingTimeService timeService, MailboxExecutor mailbox)
@@ -42,6 +66,10 @@ final class OperatorChain {
         List<OperatorConfig> configs = config.operators();
         boolean objectReuse = env.jobConfiguration().get(PipelineOptions.OBJECT_REUSE);
         operators = new StreamOperator<?>[configs.size()];
+        operatorBackends = new KeyedStateBackend<?>[configs.size()];
+        operatorStates = new OperatorStateBackend[configs.size()];
+        this.configs = configs;
+        this.keyGroupRange = env.keyGroupRange();
 
         for (int i = configs.size() - 1; i >= 0; i--) {
             OperatorConfig oc = configs.get(i);
@@ -79,20 +107,27 @@ final class OperatorChain {
                 output = new BroadcastingOutput<>(outputs.toArray(new Output[0]));
             }
 
+            String operatorId = oc.operatorId();
+            RestoredOperator restored = readRestoredState(env, operatorId);
             KeyedStateBackend<?> backend = null;
             if (oc.keySelector1() != null || oc.keySelector2() != null) {
-                backend = new HeapKeyedStateBackend<>(env.keyGroupRange(), env.maxParallelism());
+                backend = createKeyedBackend(env, oc, i);
                 backends.add(backend);
+                if (restored != null) {
+                    backend.restore(restored.keyed());
+                }
             }
             OperatorStateBackend operatorState = new HeapOperatorStateBackend();
             operatorStateBackends.add(operatorState);
+            if (restored != null) {
+                operatorState.restore(env.restore().checkpointId(), restored.operatorState());
+            }
             StreamingRuntimeContext runtimeContext =
                     new StreamingRuntimeContext(
                             env.taskInfo().withTaskName(oc.name()),
                             env.jobInfo(),
                             env.userCodeClassLoader(),
                             backend);
-            String operatorId = oc.operatorId();
             OperatorParameters params =
                     new OperatorParameters(
                             oc.name(),
@@ -105,13 +140,87 @@ final class OperatorChain {
                             timeService,
                             mailbox,
                             event -> env.operatorEvents().send(operatorId, event),
-                            env.jobConfiguration());
+                            env.jobConfiguration(),
+                            oc.keySerializer(),
+                            restored == null ? List.of() : restored.timers());
             StreamOperator<?> operator = oc.factory().create(params);
             operators[i] = operator;
+            operatorBackends[i] = backend;
+            operatorStates[i] = operatorState;
             if (operator instanceof OperatorEventHandler handler) {
                 eventHandlers.put(operatorId, handler);
             }
         }
+    }
+
+    private static KeyedStateBackend<?> createKeyedBackend(
+            TaskEnvironment env, OperatorConfig oc, int index) throws Exception {
+        StateBackend stateBackend = env.config().stateBackend();
+        SubtaskInfo task = env.taskInfo();
+        String identifier =
+                "op"
+                        + index
+                        + "_"
+                        + task.getIndexOfThisSubtask()
+                        + "_"
+                        + task.getAttemptNumber()
+                        + "_"
+                        + Integer.toHexString(oc.operatorId().hashCode());
+        Path workingDirectory =
+                env.tmpDirectory()
+                        .resolve("brook-state-" + env.jobInfo().getJobId())
+                        .resolve(identifier);
+        return stateBackend.createKeyedStateBackend(
+                new KeyedStateBackendParameters<>(
+                        identifier,
+                        oc.keySerializer(),
+                        env.keyGroupRange(),
+                        env.maxParallelism(),
+                        workingDirectory,
+                        System::currentTimeMillis));
+    }
+
+    /**
+     * Reads this operator's part of the checkpoint the task restores from: the keyed state and
+     * timers of all handed-over subtasks (the backends keep the key groups of their range), and the
+     * operator state redistributed to this subtask. Null on a fresh start.
+     */
+    private static RestoredOperator readRestoredState(TaskEnvironment env, String operatorId)
+            throws IOException {
+        TaskRestore restore = env.restore();
+        if (restore == null) {
+            return null;
+        }
+        TaskRestore.OperatorRestore op = restore.operators().get(operatorId);
+        if (op == null) {
+            return null;
+        }
+        List<KeyedStateSnapshot> keyed = new ArrayList<>();
+        List<KeyedStateSnapshot> timers = new ArrayList<>();
+        Map<Integer, Map<String, OperatorStateContents>> operatorState = new TreeMap<>();
+        for (Map.Entry<Integer, OperatorSubtaskState> e : op.subtasks().entrySet()) {
+            if (e.getValue().handle() == null) {
+                continue;
+            }
+            OperatorSnapshot snapshot =
+                    OperatorSnapshot.read(e.getValue().handle(), env.userCodeClassLoader());
+            if (snapshot.keyed() != null) {
+                keyed.add(snapshot.keyed());
+            }
+            if (snapshot.timers() != null) {
+                timers.add(snapshot.timers());
+            }
+            operatorState.put(e.getKey(), snapshot.operatorState());
+        }
+        SubtaskInfo task = env.taskInfo();
+        return new RestoredOperator(
+                keyed,
+                timers,
+                OperatorSnapshot.redistribute(
+                        operatorState,
+                        op.oldParallelism(),
+                        task.getIndexOfThisSubtask(),
+                        task.getNumberOfParallelSubtasks()));
     }
 
     StreamOperator<?> head() {
@@ -136,6 +245,71 @@ final class OperatorChain {
         }
         for (RecordWriterOutput<?> out : networkOutputs) {
             out.broadcastEvent(EndOfPartition.INSTANCE, true);
+        }
+    }
+
+    /** Before a barrier leaves: operators emit what must precede it, first to last. */
+    void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            op.prepareSnapshotPreBarrier(checkpointId);
+        }
+    }
+
+    /** Sends the barrier to every downstream task, at once. */
+    void broadcastBarrier(CheckpointBarrier barrier) {
+        for (RecordWriterOutput<?> out : networkOutputs) {
+            out.broadcastEvent(barrier, true);
+        }
+    }
+
+    /**
+     * The synchronous part of a checkpoint: every operator saves its functions' state into its
+     * backends, then the backends and timers are read into snapshots, serialized, so processing can
+     * go on while they are written. Operators without state are left out.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map<String, PreparedSnapshot> snapshotState(long checkpointId, long timestamp)
+            throws Exception {
+        Map<String, PreparedSnapshot> result = new LinkedHashMap<>();
+        for (int i = 0; i < operators.length; i++) {
+            StreamOperator<?> op = operators[i];
+            op.snapshotState(checkpointId, timestamp);
+            OperatorConfig oc = configs.get(i);
+            KeyedStateBackend backend = operatorBackends[i];
+            KeyedStateSnapshot keyed =
+                    backend == null ? null : backend.snapshot((TypeSerializer) oc.keySerializer());
+            KeyedStateSnapshot timers =
+                    op instanceof AbstractStreamOperator<?> a ? a.snapshotTimers() : null;
+            OperatorSnapshot snapshot =
+                    new OperatorSnapshot(keyed, timers, operatorStates[i].snapshot());
+            if (!snapshot.isEmpty()) {
+                result.put(
+                        oc.operatorId(),
+                        new PreparedSnapshot(
+                                snapshot.toBytes(),
+                                backend == null ? null : keyGroupRange,
+                                snapshot.hasUnionState()));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * An operator's serialized snapshot, waiting to be written.
+     *
+     * @param keyGroupRange the key groups of its keyed state, null when not keyed
+     */
+    record PreparedSnapshot(byte[] bytes, KeyGroupRange keyGroupRange, boolean hasUnionState) {}
+
+    void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            op.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (StreamOperator<?> op : operators) {
+            op.notifyCheckpointAborted(checkpointId);
         }
     }
 

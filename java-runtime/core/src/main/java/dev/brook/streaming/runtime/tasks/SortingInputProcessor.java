@@ -92,7 +92,19 @@ final class SortingInputProcessor implements InputProcessor {
             networkInputs[i] = input;
             sorting.add(input);
         }
-        this.network = new NetworkInputProcessor(readers, networkInputs, channelsPerInput, null);
+        this.network =
+                new NetworkInputProcessor(
+                        readers,
+                        networkInputs,
+                        channelsPerInput,
+                        null,
+                        true,
+                        barrier -> {
+                            throw new IllegalStateException(
+                                    "Checkpoint barrier "
+                                            + barrier.checkpointId()
+                                            + " in BATCH mode, which takes no checkpoints");
+                        });
         this.sortingInputs = sorting.toArray(new SortingInput<?>[0]);
         this.sorter = sorter;
         this.operator = operator;

@@ -3,9 +3,16 @@ package dev.brook.streaming.runtime.tasks;
 import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.java.functions.KeySelector;
+import dev.brook.configuration.CheckpointingOptions;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.ExecutionOptions;
 import dev.brook.configuration.MemorySize;
+import dev.brook.core.execution.CheckpointingMode;
+import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.OperatorSubtaskState;
+import dev.brook.runtime.checkpoint.TaskStateSnapshot;
+import dev.brook.runtime.io.network.partition.ResultPartition;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
 import dev.brook.runtime.jobgraph.OperatorConfig;
 import dev.brook.runtime.jobgraph.TaskConfig;
@@ -19,9 +26,12 @@ import dev.brook.streaming.runtime.operators.StreamGroupedReduce;
 import dev.brook.streaming.runtime.operators.StreamOperator;
 import dev.brook.streaming.runtime.operators.TwoInputStreamOperator;
 import dev.brook.streaming.runtime.sort.RecordSorter;
+import dev.brook.streaming.runtime.streamrecord.CheckpointBarrier;
+import dev.brook.streaming.runtime.streamrecord.EndOfPartition;
 import dev.brook.streaming.runtime.streamrecord.StreamElementSerializer;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -46,7 +56,9 @@ public final class StreamTask {
     private final long bufferTimeoutMillis;
     private volatile boolean canceled;
     private volatile OperatorChain chain;
+    private InputProcessor input;
     private boolean awaitingInput;
+    private final boolean exactlyOnce;
 
     public StreamTask(TaskEnvironment env) {
         this.env = env;
@@ -56,11 +68,17 @@ public final class StreamTask {
                 conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
                         ? conf.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis()
                         : -1;
+        this.exactlyOnce =
+                conf.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)
+                        == CheckpointingMode.EXACTLY_ONCE;
     }
 
     public void invoke() throws Exception {
+        if (env.restore() != null && env.restore().finished()) {
+            endFinishedOnRestore();
+            return;
+        }
         Exception failure = null;
-        InputProcessor input = null;
         ScheduledFuture<?> flusher = null;
         try {
             chain = new OperatorChain(env, timeService, mailbox);
@@ -155,7 +173,7 @@ public final class StreamTask {
             return new SortingInputProcessor(
                     readers,
                     channelsPerInput,
-                    new RecordSorter(sortMemory(), Path.of(System.getProperty("java.io.tmpdir"))),
+                    new RecordSorter(sortMemory(), env.tmpDirectory()),
                     (AbstractStreamOperator<?>) head,
                     inputs,
                     keySelectors,
@@ -165,7 +183,13 @@ public final class StreamTask {
                             : null,
                     twoInputOperator);
         }
-        return new NetworkInputProcessor(readers, inputs, channelsPerInput, twoInputOperator);
+        return new NetworkInputProcessor(
+                readers,
+                inputs,
+                channelsPerInput,
+                twoInputOperator,
+                exactlyOnce,
+                this::performCheckpoint);
     }
 
     /** BATCH mode: the memory for sorting the keyed input (a quarter of the heap by default). */
@@ -216,6 +240,102 @@ public final class StreamTask {
         while ((mail = mailbox.tryTake()) != null) {
             mail.action().run();
         }
+    }
+
+    /**
+     * The task had finished in the checkpoint the job restores from: nothing of it runs again. Its
+     * consumers only learn that its output has ended.
+     */
+    private void endFinishedOnRestore() throws Exception {
+        DataOutputSerializer event = new DataOutputSerializer(16);
+        StreamElementSerializer.serializeEvent(EndOfPartition.INSTANCE, event);
+        try {
+            for (ResultPartition partition : env.partitions()) {
+                partition.broadcast(event.getSharedBuffer(), event.length());
+                partition.flushAll();
+            }
+        } finally {
+            for (SingleInputGate gate : env.inputGates()) {
+                gate.release();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /**
+     * The coordinator triggers checkpoint {@code checkpointId} in this task: a source task takes it
+     * at once; a task whose upstream tasks have all finished takes it after its remaining input.
+     */
+    public void triggerCheckpointAsync(
+            long checkpointId,
+            long timestamp,
+            boolean savepoint,
+            CheckpointStorageLocation location) {
+        CheckpointBarrier barrier =
+                new CheckpointBarrier(checkpointId, timestamp, savepoint, location);
+        mailbox.execute(
+                () -> {
+                    if (input instanceof NetworkInputProcessor network) {
+                        network.triggerCheckpointAtEndOfInput(barrier);
+                    } else {
+                        performCheckpoint(barrier);
+                    }
+                },
+                "trigger checkpoint " + checkpointId);
+    }
+
+    /**
+     * Takes the task's part of a checkpoint, on the task thread: operators emit what must precede
+     * the barrier, the barrier goes downstream, and the operators' state is snapshotted and
+     * serialized; writing it and acknowledging happen on the I/O executor while processing goes on.
+     * A failure declines the checkpoint rather than failing the task.
+     */
+    private void performCheckpoint(CheckpointBarrier barrier) {
+        long id = barrier.checkpointId();
+        Map<String, OperatorChain.PreparedSnapshot> snapshots;
+        try {
+            chain.prepareSnapshotPreBarrier(id);
+            chain.broadcastBarrier(barrier);
+            snapshots = chain.snapshotState(id, barrier.timestamp());
+        } catch (Exception e) {
+            env.checkpointResponder().declineCheckpoint(id, e);
+            return;
+        }
+        env.ioExecutor()
+                .execute(
+                        () -> {
+                            try {
+                                Map<String, OperatorSubtaskState> states = new HashMap<>();
+                                for (var e : snapshots.entrySet()) {
+                                    OperatorChain.PreparedSnapshot p = e.getValue();
+                                    states.put(
+                                            e.getKey(),
+                                            new OperatorSubtaskState(
+                                                    barrier.location().write(p.bytes()),
+                                                    p.keyGroupRange(),
+                                                    p.hasUnionState(),
+                                                    false));
+                                }
+                                env.checkpointResponder()
+                                        .acknowledgeCheckpoint(id, new TaskStateSnapshot(states));
+                            } catch (Exception | Error e) {
+                                env.checkpointResponder().declineCheckpoint(id, e);
+                            }
+                        });
+    }
+
+    /** Checkpoint {@code checkpointId} is complete: operators and functions hear of it. */
+    public void notifyCheckpointCompleteAsync(long checkpointId) {
+        mailbox.execute(
+                () -> chain.notifyCheckpointComplete(checkpointId),
+                "checkpoint " + checkpointId + " complete");
+    }
+
+    public void notifyCheckpointAbortedAsync(long checkpointId) {
+        mailbox.execute(
+                () -> chain.notifyCheckpointAborted(checkpointId),
+                "checkpoint " + checkpointId + " aborted");
     }
 
     /** Stops processing; the task thread leaves its loop at the next mail or element. */

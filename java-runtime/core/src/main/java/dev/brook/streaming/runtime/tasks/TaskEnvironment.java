@@ -2,12 +2,15 @@ package dev.brook.streaming.runtime.tasks;
 
 import dev.brook.api.common.JobInfo;
 import dev.brook.configuration.Configuration;
+import dev.brook.runtime.checkpoint.TaskRestore;
 import dev.brook.runtime.io.network.partition.ResultPartition;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.taskmanager.SubtaskInfo;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -15,6 +18,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * inputs and outputs, and shared services.
  *
  * @param operatorEvents sends (operator id, event) to the operator's coordinator
+ * @param restore the checkpoint state the task starts from, or null for a fresh start
+ * @param checkpointResponder acknowledges and declines checkpoints to the JobMaster
+ * @param ioExecutor runs the asynchronous part of checkpoints (writing state)
+ * @param tmpDirectory the TaskManager's directory for local files (state backends, sorting)
  */
 public record TaskEnvironment(
         SubtaskInfo taskInfo,
@@ -27,7 +34,11 @@ public record TaskEnvironment(
         int maxParallelism,
         ScheduledExecutorService timerScheduler,
         Configuration jobConfiguration,
-        OperatorEventSender operatorEvents) {
+        OperatorEventSender operatorEvents,
+        TaskRestore restore,
+        CheckpointResponder checkpointResponder,
+        Executor ioExecutor,
+        Path tmpDirectory) {
 
     /** Sends an operator event to the JobMaster. */
     @FunctionalInterface

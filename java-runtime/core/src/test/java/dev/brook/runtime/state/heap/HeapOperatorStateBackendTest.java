@@ -134,9 +134,20 @@ class HeapOperatorStateBackendTest {
                 .containsOnlyKeys("buffer", "offsets", "rules")
                 .containsEntry(
                         "buffer",
-                        OperatorStateContents.list(Mode.SPLIT_DISTRIBUTE, List.of("a", "b")))
-                .containsEntry("offsets", OperatorStateContents.list(Mode.UNION, List.of(7L)))
-                .containsEntry("rules", OperatorStateContents.broadcast(Map.of("hot", 30)));
+                        OperatorStateContents.list(
+                                Mode.SPLIT_DISTRIBUTE,
+                                List.of("a", "b"),
+                                Types.STRING.createSerializer()))
+                .containsEntry(
+                        "offsets",
+                        OperatorStateContents.list(
+                                Mode.UNION, List.of(7L), Types.LONG.createSerializer()))
+                .containsEntry(
+                        "rules",
+                        OperatorStateContents.broadcast(
+                                Map.of("hot", 30),
+                                Types.STRING.createSerializer(),
+                                Types.INT.createSerializer()));
         assertThat(backend.getRestoredCheckpointId()).isEmpty();
     }
 

@@ -16,6 +16,7 @@ import dev.brook.configuration.Configuration;
 import dev.brook.core.io.InputStatus;
 import dev.brook.core.io.SimpleVersionedSerializer;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
+import dev.brook.runtime.state.heap.HeapOperatorStateBackend;
 import dev.brook.runtime.taskmanager.JobDescription;
 import dev.brook.runtime.taskmanager.SubtaskInfo;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
@@ -119,7 +120,7 @@ class SourceOperatorIdlenessTest {
                         getClass().getClassLoader(),
                         null),
                 null,
-                null,
+                new HeapOperatorStateBackend(),
                 null,
                 null,
                 time,
@@ -127,7 +128,9 @@ class SourceOperatorIdlenessTest {
                     throw new UnsupportedOperationException("the source sends no mail");
                 },
                 (OperatorEvent event) -> {},
-                new Configuration());
+                new Configuration(),
+                null,
+                List.of());
     }
 
     /** No splits: the test hands the reader its records directly. */

@@ -9,14 +9,13 @@ import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SourceSplit;
 import dev.brook.api.connector.source.SplitEnumerator;
 import dev.brook.api.connector.source.SplitEnumeratorContext;
+import dev.brook.api.connector.source.lib.util.FixedVersionSerializer;
 import dev.brook.api.connector.source.lib.util.SplitListSerializer;
 import dev.brook.api.connector.source.lib.util.SplitQueueReader;
 import dev.brook.api.connector.source.lib.util.StaticSplitEnumerator;
 import dev.brook.core.io.SimpleVersionedSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -83,11 +82,21 @@ public final class FromElementsSource<T>
         TypeSerializer<T> ser = serializer.duplicate();
         return new SplitQueueReader<>(context) {
             private final DataInputDeserializer in = new DataInputDeserializer();
+            private int emitted;
 
             @Override
             protected void openSplit(ElementsSplit split) throws IOException {
+                if (split.emitted > count) {
+                    throw new IOException(
+                            "Cannot resume after element "
+                                    + split.emitted
+                                    + ": the source has only "
+                                    + count
+                                    + " elements. Were the elements changed since the"
+                                    + " checkpoint?");
+                }
                 in.setBuffer(elements, 0, elements.length);
-                for (int i = 0; i < split.emitted; i++) {
+                for (emitted = 0; emitted < split.emitted; emitted++) {
                     ser.deserialize(in);
                 }
             }
@@ -95,12 +104,17 @@ public final class FromElementsSource<T>
             @Override
             protected boolean emitFrom(ElementsSplit split, ReaderOutput<T> output)
                     throws IOException {
-                int stop = Math.min(count, split.emitted + BATCH);
-                while (split.emitted < stop) {
+                int stop = Math.min(count, emitted + BATCH);
+                while (emitted < stop) {
                     output.collect(ser.deserialize(in));
-                    split.emitted++;
+                    emitted++;
                 }
-                return split.emitted < count;
+                return emitted < count;
+            }
+
+            @Override
+            protected ElementsSplit snapshotSplit(ElementsSplit split) {
+                return new ElementsSplit(emitted);
             }
         };
     }
@@ -116,9 +130,9 @@ public final class FromElementsSource<T>
         return new SplitListSerializer<>(new SplitSerializer());
     }
 
-    /** The single split: how many elements were already emitted. */
+    /** The single split, as an immutable position: how many elements were already emitted. */
     public static final class ElementsSplit implements SourceSplit {
-        private int emitted;
+        private final int emitted;
 
         ElementsSplit(int emitted) {
             this.emitted = emitted;
@@ -128,25 +142,31 @@ public final class FromElementsSource<T>
         public String splitId() {
             return "elements";
         }
+
+        /** How many elements were emitted before this position. */
+        public int emitted() {
+            return emitted;
+        }
+
+        @Override
+        public String toString() {
+            return "ElementsSplit{emitted=" + emitted + "}";
+        }
     }
 
-    private static final class SplitSerializer implements SimpleVersionedSerializer<ElementsSplit> {
-        @Override
-        public int getVersion() {
-            return 1;
+    private static final class SplitSerializer extends FixedVersionSerializer<ElementsSplit> {
+        SplitSerializer() {
+            super(1, "FromElementsSource split");
         }
 
         @Override
-        public byte[] serialize(ElementsSplit split) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new DataOutputStream(bytes).writeInt(split.emitted);
-            return bytes.toByteArray();
+        protected void write(ElementsSplit split, DataOutputStream out) throws IOException {
+            out.writeInt(split.emitted);
         }
 
         @Override
-        public ElementsSplit deserialize(int version, byte[] serialized) throws IOException {
-            return new ElementsSplit(
-                    new DataInputStream(new ByteArrayInputStream(serialized)).readInt());
+        protected ElementsSplit read(DataInputStream in) throws IOException {
+            return new ElementsSplit(in.readInt());
         }
     }
 }

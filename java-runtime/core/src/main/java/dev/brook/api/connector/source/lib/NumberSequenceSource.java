@@ -10,19 +10,19 @@ import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SourceSplit;
 import dev.brook.api.connector.source.SplitEnumerator;
 import dev.brook.api.connector.source.SplitEnumeratorContext;
+import dev.brook.api.connector.source.lib.util.FixedVersionSerializer;
 import dev.brook.api.connector.source.lib.util.SplitListSerializer;
 import dev.brook.api.connector.source.lib.util.SplitQueueReader;
 import dev.brook.api.connector.source.lib.util.StaticSplitEnumerator;
 import dev.brook.api.java.typeutils.ResultTypeQueryable;
 import dev.brook.core.io.SimpleVersionedSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The numbers {@code from..to} (inclusive), split into one contiguous range per parallel reader.
@@ -98,16 +98,27 @@ public class NumberSequenceSource
     @Override
     public SourceReader<Long, NumberSequenceSplit> createReader(SourceReaderContext context) {
         return new SplitQueueReader<>(context) {
+            private long next;
+
+            @Override
+            protected void openSplit(NumberSequenceSplit split) {
+                next = split.from();
+            }
+
             @Override
             protected boolean emitFrom(NumberSequenceSplit split, ReaderOutput<Long> output) {
-                long end = split.to;
-                long next = split.next;
+                long end = split.to();
                 long stop = Math.min(end, next + BATCH - 1);
                 for (long v = next; v <= stop; v++) {
                     output.collect(v);
                 }
-                split.next = stop + 1;
+                next = stop + 1;
                 return stop < end;
+            }
+
+            @Override
+            protected NumberSequenceSplit snapshotSplit(NumberSequenceSplit split) {
+                return split.withFrom(next);
             }
         };
     }
@@ -123,15 +134,22 @@ public class NumberSequenceSource
         return new SplitListSerializer<>(new SplitSerializer());
     }
 
-    /** A range of numbers and the next number to emit. */
+    /**
+     * The numbers still to emit: {@code from..to}, inclusive. Immutable; a reader's progress is a
+     * new split starting at the next number.
+     */
     public static final class NumberSequenceSplit implements SourceSplit {
         private final String id;
+        private final long from;
         private final long to;
-        private long next;
 
         public NumberSequenceSplit(String id, long from, long to) {
+            if (from > to && from - 1 != to) {
+                throw new IllegalArgumentException(
+                        "A number sequence split needs from <= to + 1, got " + from + ".." + to);
+            }
             this.id = id;
-            this.next = from;
+            this.from = from;
             this.to = to;
         }
 
@@ -140,46 +158,53 @@ public class NumberSequenceSource
             return id;
         }
 
-        /** The next number to emit. */
-        public long next() {
-            return next;
-        }
-
-        /** Records that everything before {@code nextNumber} has been emitted. */
-        public void setNext(long nextNumber) {
-            this.next = nextNumber;
+        /** The next number to emit; {@code to + 1} once all are emitted. */
+        public long from() {
+            return from;
         }
 
         public long to() {
             return to;
         }
 
+        /** This split, resumed at {@code nextNumber}. */
+        public NumberSequenceSplit withFrom(long nextNumber) {
+            return new NumberSequenceSplit(id, nextNumber, to);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NumberSequenceSplit s
+                    && s.id.equals(id)
+                    && s.from == from
+                    && s.to == to;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, from, to);
+        }
+
         @Override
         public String toString() {
-            return "NumberSequenceSplit{" + id + ": " + next + ".." + to + "}";
+            return "NumberSequenceSplit{" + id + ": " + from + ".." + to + "}";
         }
     }
 
-    private static final class SplitSerializer
-            implements SimpleVersionedSerializer<NumberSequenceSplit> {
-        @Override
-        public int getVersion() {
-            return 1;
+    private static final class SplitSerializer extends FixedVersionSerializer<NumberSequenceSplit> {
+        SplitSerializer() {
+            super(1, "NumberSequenceSplit");
         }
 
         @Override
-        public byte[] serialize(NumberSequenceSplit split) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
+        protected void write(NumberSequenceSplit split, DataOutputStream out) throws IOException {
             out.writeUTF(split.id);
-            out.writeLong(split.next);
+            out.writeLong(split.from);
             out.writeLong(split.to);
-            return bytes.toByteArray();
         }
 
         @Override
-        public NumberSequenceSplit deserialize(int version, byte[] serialized) throws IOException {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized));
+        protected NumberSequenceSplit read(DataInputStream in) throws IOException {
             return new NumberSequenceSplit(in.readUTF(), in.readLong(), in.readLong());
         }
     }

@@ -9,7 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** Reads a text file line by line (without line terminators), UTF-8 unless told otherwise. */
+/**
+ * Reads a text file line by line (without line terminators), UTF-8 unless told otherwise.
+ *
+ * <p>In UTF-8, ASCII and single-byte charsets a reader knows the byte offset of its next line, so a
+ * restore seeks there. In other charsets (UTF-16, multi-byte Asian charsets) a line end's bytes may
+ * occur inside a character, so lines are decoded first and a restore counts lines from the start.
+ */
 public class TextLineInputFormat implements StreamFormat<String> {
 
     private static final long serialVersionUID = 1L;
@@ -27,9 +33,11 @@ public class TextLineInputFormat implements StreamFormat<String> {
 
     @Override
     public Reader<String> createReader(InputStream stream) {
-        BufferedReader reader =
-                new BufferedReader(
-                        new InputStreamReader(stream, Charset.forName(charsetName)), 1 << 16);
+        Charset charset = Charset.forName(charsetName);
+        if (OffsetTrackingLineReader.canFindLineEndsInBytes(charset)) {
+            return new OffsetTrackingLineReader(stream, charset, 0);
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream, charset), 1 << 16);
         return new Reader<>() {
             @Override
             public String read() throws IOException {
@@ -41,6 +49,12 @@ public class TextLineInputFormat implements StreamFormat<String> {
                 reader.close();
             }
         };
+    }
+
+    /** Called only for readers that reported offsets: those of {@link OffsetTrackingLineReader}. */
+    @Override
+    public Reader<String> restoreReader(InputStream stream, long restoredOffset) {
+        return new OffsetTrackingLineReader(stream, Charset.forName(charsetName), restoredOffset);
     }
 
     @Override

@@ -8,10 +8,13 @@ import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SourceSplit;
 import dev.brook.api.connector.source.SplitEnumerator;
 import dev.brook.api.connector.source.SplitEnumeratorContext;
+import dev.brook.api.connector.source.lib.util.FixedVersionSerializer;
 import dev.brook.api.connector.source.lib.util.SplitListSerializer;
 import dev.brook.api.connector.source.lib.util.StaticSplitEnumerator;
 import dev.brook.core.io.InputStatus;
 import dev.brook.core.io.SimpleVersionedSerializer;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -26,6 +29,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Reads delimited text from a TCP socket. A fetcher thread reads the socket so the task thread
  * never blocks; the stream ends when the server closes the connection and no retries are left.
+ *
+ * <p>Not replayable: a socket cannot be rewound, so a checkpoint stores only that the reader holds
+ * the connection, and a restored reader connects again and reads whatever the server sends from
+ * then on. Lines received but not yet emitted, and lines sent while the job was down, are lost: at
+ * most once on recovery, as Flink's {@code socketTextStream}. Meant for testing.
  */
 public final class SocketTextStreamSource
         implements Source<
@@ -81,19 +89,12 @@ public final class SocketTextStreamSource
 
     @Override
     public SimpleVersionedSerializer<SocketSplit> getSplitSerializer() {
-        return new SimpleVersionedSerializer<>() {
+        return new FixedVersionSerializer<>(1, "socket split") {
             @Override
-            public int getVersion() {
-                return 1;
-            }
+            protected void write(SocketSplit split, DataOutputStream out) {}
 
             @Override
-            public byte[] serialize(SocketSplit obj) {
-                return new byte[0];
-            }
-
-            @Override
-            public SocketSplit deserialize(int version, byte[] serialized) {
+            protected SocketSplit read(DataInputStream in) {
                 return new SocketSplit();
             }
         };
@@ -104,7 +105,7 @@ public final class SocketTextStreamSource
         return new SplitListSerializer<>(getSplitSerializer());
     }
 
-    /** The one split: the socket connection. */
+    /** The one split: the socket connection. It has no position, since nothing can be replayed. */
     public static final class SocketSplit implements SourceSplit {
         @Override
         public String splitId() {
@@ -122,16 +123,18 @@ public final class SocketTextStreamSource
         private volatile boolean closed;
         private volatile Socket socket;
         private Thread fetcher;
-        private boolean noMoreSplits;
         private boolean ended;
 
         SocketReader(SourceReaderContext context) {
             this.context = context;
         }
 
+        /** Asks for the connection unless a restored one was added before the start. */
         @Override
         public void start() {
-            context.sendSplitRequest();
+            if (fetcher == null) {
+                context.sendSplitRequest();
+            }
         }
 
         @Override
@@ -145,7 +148,6 @@ public final class SocketTextStreamSource
 
         @Override
         public void notifyNoMoreSplits() {
-            noMoreSplits = true;
             if (fetcher == null) {
                 ended = true;
             }
@@ -250,9 +252,13 @@ public final class SocketTextStreamSource
             return available;
         }
 
+        /**
+         * The connection if this reader holds it, so that a restored reader connects again; no
+         * position, since the socket cannot be replayed (at most once).
+         */
         @Override
         public List<SocketSplit> snapshotState(long checkpointId) {
-            return noMoreSplits && fetcher == null ? List.of() : List.of(new SocketSplit());
+            return fetcher != null ? List.of(new SocketSplit()) : List.of();
         }
 
         @Override

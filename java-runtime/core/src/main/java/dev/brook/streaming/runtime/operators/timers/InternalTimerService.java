@@ -1,7 +1,9 @@
 package dev.brook.streaming.runtime.operators.timers;
 
+import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Objects;
@@ -22,6 +24,7 @@ public final class InternalTimerService<K, N> {
             Comparator.comparingLong(InternalTimer::timestamp);
 
     private final KeyedStateBackend<K> keyContext;
+    private final TypeSerializer<N> namespaceSerializer;
     private final ProcessingTimeService clock;
     private final Triggerable<K, N> target;
     private final PriorityQueue<InternalTimer<K, N>> eventTimers = new PriorityQueue<>(BY_TIME);
@@ -36,12 +39,17 @@ public final class InternalTimerService<K, N> {
     /** BATCH mode: processing-time timers are not fired, and event time ends per key. */
     private final boolean batch;
 
+    /**
+     * @param namespaceSerializer writes the timers' namespaces into checkpoints
+     */
     public InternalTimerService(
             KeyedStateBackend<K> keyContext,
+            TypeSerializer<N> namespaceSerializer,
             ProcessingTimeService clock,
             Triggerable<K, N> target,
             boolean batch) {
         this.keyContext = keyContext;
+        this.namespaceSerializer = namespaceSerializer;
         this.clock = clock;
         this.target = target;
         this.batch = batch;
@@ -137,6 +145,43 @@ public final class InternalTimerService<K, N> {
     public void endOfKey() throws Exception {
         advanceWatermark(Long.MAX_VALUE);
         currentWatermark = Long.MIN_VALUE;
+    }
+
+    public TypeSerializer<N> getNamespaceSerializer() {
+        return namespaceSerializer;
+    }
+
+    /** The event-time timers, for a checkpoint; the set must not change while it is read. */
+    Collection<InternalTimer<K, N>> eventTimers() {
+        return eventSet;
+    }
+
+    /** The processing-time timers, for a checkpoint; the set must not change while it is read. */
+    Collection<InternalTimer<K, N>> processingTimers() {
+        return processingSet;
+    }
+
+    /** Adds a timer restored from a checkpoint (no key context needed). */
+    void restoreEventTimer(InternalTimer<K, N> timer) {
+        if (eventSet.add(timer)) {
+            eventTimers.add(timer);
+        }
+    }
+
+    /**
+     * Adds a processing-time timer restored from a checkpoint; one whose time has passed fires at
+     * the next wake-up, right after the task starts.
+     */
+    void restoreProcessingTimer(InternalTimer<K, N> timer) {
+        if (batch) {
+            return;
+        }
+        if (processingSet.add(timer)) {
+            processingTimers.add(timer);
+            if (timer.timestamp() < wakeUpTime) {
+                scheduleWakeUp(timer.timestamp());
+            }
+        }
     }
 
     /** The event-time timers waiting to fire (for test harnesses). */

@@ -69,6 +69,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
 
     private static final String CONTENTS = "window-contents";
     private static final String MERGING_WINDOWS = "merging-window-set";
+    private static final String FIRED = "window-fired";
 
     private final WindowAssigner<? super IN, W> assigner;
     private final Trigger<? super IN, ? super W> trigger;
@@ -85,6 +86,13 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
     private final WindowContextImpl windowContext = new WindowContextImpl();
     private final WindowAssigner.WindowAssignerContext assignerContext;
     private InternalKvState<K, W> windowState;
+
+    /**
+     * Aligned firing with allowed lateness: marks (key, window) pairs that have fired and wait for
+     * clean-up, so a window restored from a checkpoint does not fire a key twice. Null otherwise.
+     */
+    private InternalKvState<K, W> firedState;
+
     private ListState<Tuple2<W, W>> mergingWindowsState;
 
     /** Whether windows fire by aligned firing (see the class comment) instead of timers. */
@@ -130,7 +138,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
         this.allowedLateness = allowedLateness;
         this.lateDataTag = lateDataTag;
         this.backend = (KeyedStateBackend<K>) getKeyedStateBackend();
-        this.timers = getInternalTimerService("window-timers", this);
+        this.timers =
+                getInternalTimerService("window-timers", assigner.getWindowSerializer(), this);
         this.alignedFiring =
                 assigner.isEventTime()
                         && !(assigner instanceof MergingWindowAssigner)
@@ -172,6 +181,18 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
                 backend.getOrCreateInternalState(
                         (TypeSerializer) assigner.getWindowSerializer(),
                         (StateDescriptor) descriptor);
+        if (alignedFiring) {
+            if (allowedLateness > 0) {
+                firedState =
+                        backend.getOrCreateInternalState(
+                                assigner.getWindowSerializer(),
+                                new ValueStateDescriptor<>(FIRED, Types.BOOLEAN));
+            }
+            // After a restore: the windows with contents wait for the watermark again; keys that
+            // fired before the checkpoint are marked and skipped.
+            List<W> restored = backend.getNamespaces(CONTENTS);
+            windowsToFire.addAll(restored);
+        }
         if (assigner instanceof MergingWindowAssigner) {
             mergingWindowsState =
                     (ListState<Tuple2<W, W>>)
@@ -317,12 +338,23 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
      * Aligned firing of an element's window: as {@link EventTimeTrigger}, a window whose end the
      * watermark has passed (allowed lateness) fires at once for this key.
      */
+    @SuppressWarnings("rawtypes")
     private void queueAligned(W window, K key) throws Exception {
         if (window.maxTimestamp() <= timers.currentWatermark()) {
             triggerContext.key = key;
             emitWindowContents(window);
             windowsToClean.add(window);
-        } else if (!window.equals(lastQueued)) {
+            if (firedState != null) {
+                markFired(window);
+            }
+            return;
+        }
+        if (firedState != null) {
+            // A key that fired before a restore gets new contents: it fires again, late.
+            firedState.setCurrentNamespace(window);
+            ((State) firedState).clear();
+        }
+        if (!window.equals(lastQueued)) {
             lastQueued = window;
             windowsToFire.add(window);
         }
@@ -342,11 +374,18 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
                 W window = windowsToFire.pollFirst();
                 lastQueued = null;
                 List<K> keys = backend.getKeys(CONTENTS, window);
+                boolean retained = cleanupTime(window) > watermark;
                 for (K key : keys) {
                     backend.setCurrentKey(key);
+                    if (firedState != null && hasFired(window)) {
+                        continue;
+                    }
                     windowState.setCurrentNamespace(window);
                     triggerContext.key = key;
                     emitWindowContents(window);
+                    if (firedState != null && retained) {
+                        markFired(window);
+                    }
                 }
                 if (cleanupTime(window) <= watermark) {
                     cleanUp(window, keys);
@@ -362,6 +401,18 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
         super.processWatermark(mark);
     }
 
+    @SuppressWarnings("unchecked")
+    private boolean hasFired(W window) throws Exception {
+        firedState.setCurrentNamespace(window);
+        return ((ValueState<Boolean>) firedState).value() != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void markFired(W window) throws Exception {
+        firedState.setCurrentNamespace(window);
+        ((ValueState<Boolean>) firedState).update(Boolean.TRUE);
+    }
+
     /**
      * Aligned firing: drops the window's contents and per-window function state of {@code keys}.
      */
@@ -372,6 +423,10 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window>
             backend.setCurrentKey(key);
             windowState.setCurrentNamespace(window);
             ((State) windowState).clear();
+            if (firedState != null) {
+                firedState.setCurrentNamespace(window);
+                ((State) firedState).clear();
+            }
             function.clear(window, windowContext);
         }
     }

@@ -1,8 +1,6 @@
 package dev.brook.api.connector.source.lib.util;
 
 import dev.brook.core.io.SimpleVersionedSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,44 +8,54 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Serializes a collection of splits (an enumerator checkpoint) with a split serializer. */
-public final class SplitListSerializer<SplitT>
-        implements SimpleVersionedSerializer<Collection<SplitT>> {
+/**
+ * Serializes a collection of splits (an enumerator checkpoint) with a split serializer, in that
+ * serializer's version.
+ */
+public final class SplitListSerializer<SplitT> extends FixedVersionSerializer<Collection<SplitT>> {
 
     private final SimpleVersionedSerializer<SplitT> splitSerializer;
 
     public SplitListSerializer(SimpleVersionedSerializer<SplitT> splitSerializer) {
+        super(splitSerializer.getVersion(), "list of splits");
         this.splitSerializer = splitSerializer;
     }
 
     @Override
-    public int getVersion() {
-        return splitSerializer.getVersion();
+    protected void write(Collection<SplitT> splits, DataOutputStream out) throws IOException {
+        writeSplits(splitSerializer, splits, out);
     }
 
     @Override
-    public byte[] serialize(Collection<SplitT> splits) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
+    protected Collection<SplitT> read(DataInputStream in) throws IOException {
+        return readSplits(splitSerializer, getVersion(), in);
+    }
+
+    /** Writes the number of splits, then each as its length and bytes. */
+    public static <S> void writeSplits(
+            SimpleVersionedSerializer<S> splitSerializer,
+            Collection<S> splits,
+            DataOutputStream out)
+            throws IOException {
         out.writeInt(splits.size());
-        for (SplitT s : splits) {
-            byte[] b = splitSerializer.serialize(s);
-            out.writeInt(b.length);
-            out.write(b);
+        for (S split : splits) {
+            byte[] bytes = splitSerializer.serialize(split);
+            out.writeInt(bytes.length);
+            out.write(bytes);
         }
-        return bytes.toByteArray();
     }
 
-    @Override
-    public Collection<SplitT> deserialize(int version, byte[] serialized) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized));
+    /** Reads what {@link #writeSplits} wrote with split serializer version {@code version}. */
+    public static <S> List<S> readSplits(
+            SimpleVersionedSerializer<S> splitSerializer, int version, DataInputStream in)
+            throws IOException {
         int n = in.readInt();
-        List<SplitT> list = new ArrayList<>(n);
+        List<S> splits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            byte[] b = new byte[in.readInt()];
-            in.readFully(b);
-            list.add(splitSerializer.deserialize(version, b));
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            splits.add(splitSerializer.deserialize(version, bytes));
         }
-        return list;
+        return splits;
     }
 }

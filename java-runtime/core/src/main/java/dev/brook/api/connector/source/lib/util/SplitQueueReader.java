@@ -14,6 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * A reader that works through its splits one after another and asks the enumerator for the next
  * when it runs out. Subclasses read from the current split in {@link #emitFrom}, which must not
  * block.
+ *
+ * <p>Splits are immutable values: a subclass keeps its progress through the current split in its
+ * own fields and turns it into a split only when asked, in {@link #snapshotSplit}. So a snapshot
+ * stays as it was taken while the reader goes on, and restoring it resumes right after the last
+ * record emitted before it.
  */
 public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
         implements SourceReader<T, SplitT> {
@@ -32,9 +37,12 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
         this.context = context;
     }
 
+    /** Asks for a split unless restored splits were added before the start. */
     @Override
     public void start() {
-        requestSplit();
+        if (splits.isEmpty()) {
+            requestSplit();
+        }
     }
 
     private void requestSplit() {
@@ -70,13 +78,19 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
         return InputStatus.MORE_AVAILABLE;
     }
 
-    /** Prepares to read {@code split}. */
+    /** Prepares to read {@code split} from the position it describes. */
     protected void openSplit(SplitT split) throws Exception {}
 
     /**
      * Emits up to {@link #BATCH} records of {@code split}; returns false when the split is used up.
      */
     protected abstract boolean emitFrom(SplitT split, ReaderOutput<T> output) throws Exception;
+
+    /**
+     * The open {@code split} as a new value whose position is right after the last record emitted:
+     * opening it later emits exactly the records this reader has not emitted yet.
+     */
+    protected abstract SplitT snapshotSplit(SplitT split);
 
     /** Releases what {@link #openSplit} acquired. */
     protected void closeSplit(SplitT split) throws Exception {}
@@ -100,11 +114,12 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
         available.complete(null);
     }
 
+    /** The open split at its current position, then the splits not opened yet. */
     @Override
     public List<SplitT> snapshotState(long checkpointId) {
-        List<SplitT> state = new ArrayList<>();
+        List<SplitT> state = new ArrayList<>(splits.size() + 1);
         if (current != null) {
-            state.add(current);
+            state.add(snapshotSplit(current));
         }
         state.addAll(splits);
         return state;

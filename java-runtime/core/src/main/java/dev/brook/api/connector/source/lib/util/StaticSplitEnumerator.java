@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Hands out a fixed set of splits, one per request, and tells a reader there are no more once they
- * are gone. Its checkpoint is the list of splits not yet handed out.
+ * are gone. Its checkpoint is a copy of the list of splits not yet handed out (splits that readers
+ * give back included); restoring it hands out exactly those.
  */
 public class StaticSplitEnumerator<SplitT extends SourceSplit>
         implements SplitEnumerator<SplitT, Collection<SplitT>> {
