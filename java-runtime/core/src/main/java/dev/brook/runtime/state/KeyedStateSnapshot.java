@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * (namespace, key, value), each entry preceded by a {@code true} and the state's entries followed
  * by a {@code false}.
  */
-public final class KeyedStateSnapshot {
+public final class KeyedStateSnapshot implements KeyedStateHandle {
 
     /** One state: how its entries are written. */
     public record StateMeta(
@@ -40,7 +40,19 @@ public final class KeyedStateSnapshot {
             TypeSerializer<?> namespaceSerializer,
             TypeSerializer<?> keySerializer,
             TypeSerializer<?> valueSerializer)
-            implements Serializable {}
+            implements Serializable {
+
+        /** The same description with its own serializers, for use on another thread. */
+        public StateMeta duplicate() {
+            return new StateMeta(
+                    name,
+                    kind,
+                    timeToLive,
+                    namespaceSerializer.duplicate(),
+                    keySerializer.duplicate(),
+                    valueSerializer.duplicate());
+        }
+    }
 
     private final List<StateMeta> states;
     private final SortedMap<Integer, byte[]> keyGroups;
@@ -72,6 +84,15 @@ public final class KeyedStateSnapshot {
 
     private static <T> TypeSerializer<?> ttlAware(TypeSerializer<T> serializer, boolean ttl) {
         return ttl ? new TtlValueSerializer<>(serializer) : serializer;
+    }
+
+    /**
+     * The same snapshot with its own serializers, so that another thread may write it while the
+     * task goes on using the originals (serializers need not be thread-safe).
+     */
+    public KeyedStateSnapshot withDuplicatedSerializers() {
+        return new KeyedStateSnapshot(
+                states.stream().map(StateMeta::duplicate).toList(), keyGroups);
     }
 
     public List<StateMeta> states() {

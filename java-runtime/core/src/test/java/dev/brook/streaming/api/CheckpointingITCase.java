@@ -54,11 +54,11 @@ class CheckpointingITCase {
     private static final int KEYS = 8;
 
     /** Per test run: completed-checkpoint notifications and records seen after a restart. */
-    private static final Map<String, AtomicInteger> COMPLETED = new ConcurrentHashMap<>();
+    static final Map<String, AtomicInteger> COMPLETED = new ConcurrentHashMap<>();
 
-    private static final Map<String, AtomicLong> AFTER_RESTART = new ConcurrentHashMap<>();
+    static final Map<String, AtomicLong> AFTER_RESTART = new ConcurrentHashMap<>();
 
-    private static String newRun() {
+    static String newRun() {
         String run = java.util.UUID.randomUUID().toString();
         COMPLETED.put(run, new AtomicInteger());
         AFTER_RESTART.put(run, new AtomicLong());

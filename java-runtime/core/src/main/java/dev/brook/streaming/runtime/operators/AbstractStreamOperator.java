@@ -201,6 +201,17 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
     }
 
+    /** A function that listens to completed checkpoints hears of one after its last record. */
+    @Override
+    public boolean requiresFinalCheckpoint() {
+        for (Function f : userFunctions) {
+            if (f instanceof CheckpointListener) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void notifyCheckpointAborted(long checkpointId) throws Exception {
         for (Function f : userFunctions) {

@@ -20,6 +20,11 @@ public final class LegacySinkOperator<IN> extends AbstractUdfOperator<IN, Void, 
     }
 
     @Override
+    public void finish() throws Exception {
+        userFunction.finish();
+    }
+
+    @Override
     public void processWatermark(Watermark mark) {
         currentWatermark = mark.timestamp();
     }

@@ -35,4 +35,13 @@ public interface StreamOperator<OUT> {
 
     /** Checkpoint {@code checkpointId} will not complete. */
     default void notifyCheckpointAborted(long checkpointId) throws Exception {}
+
+    /**
+     * Whether, after {@link #finish}, the operator needs one more completed checkpoint (to commit
+     * its last output, like a two-phase-commit sink). With checkpointing on, the task then waits
+     * for one before it ends its outputs.
+     */
+    default boolean requiresFinalCheckpoint() {
+        return false;
+    }
 }

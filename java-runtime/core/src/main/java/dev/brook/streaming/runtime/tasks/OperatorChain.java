@@ -1,7 +1,11 @@
 package dev.brook.streaming.runtime.tasks;
 
+import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.api.common.typeutils.TypeSerializer;
+import dev.brook.configuration.ExecutionOptions;
 import dev.brook.configuration.PipelineOptions;
+import dev.brook.runtime.checkpoint.CheckpointCoordinator;
+import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
 import dev.brook.runtime.checkpoint.OperatorSnapshot;
 import dev.brook.runtime.checkpoint.OperatorSubtaskState;
 import dev.brook.runtime.checkpoint.TaskRestore;
@@ -65,6 +69,10 @@ final class OperatorChain {
         TaskConfig config = env.config();
         List<OperatorConfig> configs = config.operators();
         boolean objectReuse = env.jobConfiguration().get(PipelineOptions.OBJECT_REUSE);
+        boolean checkpointing =
+                CheckpointCoordinator.isCheckpointingEnabled(env.jobConfiguration())
+                        && env.jobConfiguration().get(ExecutionOptions.RUNTIME_MODE)
+                                != RuntimeExecutionMode.BATCH;
         operators = new StreamOperator<?>[configs.size()];
         operatorBackends = new KeyedStateBackend<?>[configs.size()];
         operatorStates = new OperatorStateBackend[configs.size()];
@@ -127,7 +135,8 @@ final class OperatorChain {
                             env.taskInfo().withTaskName(oc.name()),
                             env.jobInfo(),
                             env.userCodeClassLoader(),
-                            backend);
+                            backend,
+                            checkpointing);
             OperatorParameters params =
                     new OperatorParameters(
                             oc.name(),
@@ -238,11 +247,25 @@ final class OperatorChain {
         }
     }
 
-    /** Finishes operators from the first to the last, then ends every network output. */
-    void finish() throws Exception {
+    /** Finishes operators from the first to the last: they emit what they still hold. */
+    void finishOperators() throws Exception {
         for (StreamOperator<?> op : operators) {
             op.finish();
         }
+    }
+
+    /** Whether an operator needs a completed checkpoint after finishing (two-phase commits). */
+    boolean requiresFinalCheckpoint() {
+        for (StreamOperator<?> op : operators) {
+            if (op.requiresFinalCheckpoint()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends every network output: consumers see the end of this task's data. */
+    void endOutputs() {
         for (RecordWriterOutput<?> out : networkOutputs) {
             out.broadcastEvent(EndOfPartition.INSTANCE, true);
         }
@@ -268,9 +291,9 @@ final class OperatorChain {
      * go on while they are written. Operators without state are left out.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Map<String, PreparedSnapshot> snapshotState(long checkpointId, long timestamp)
+    Map<String, PendingOperatorSnapshot> snapshotState(long checkpointId, long timestamp)
             throws Exception {
-        Map<String, PreparedSnapshot> result = new LinkedHashMap<>();
+        Map<String, PendingOperatorSnapshot> result = new LinkedHashMap<>();
         for (int i = 0; i < operators.length; i++) {
             StreamOperator<?> op = operators[i];
             op.snapshotState(checkpointId, timestamp);
@@ -283,23 +306,27 @@ final class OperatorChain {
             OperatorSnapshot snapshot =
                     new OperatorSnapshot(keyed, timers, operatorStates[i].snapshot());
             if (!snapshot.isEmpty()) {
+                byte[] bytes = snapshot.toBytes();
+                KeyGroupRange range = backend == null ? null : keyGroupRange;
+                boolean union = snapshot.hasUnionState();
                 result.put(
                         oc.operatorId(),
-                        new PreparedSnapshot(
-                                snapshot.toBytes(),
-                                backend == null ? null : keyGroupRange,
-                                snapshot.hasUnionState()));
+                        location ->
+                                new OperatorSubtaskState(
+                                        location.write(bytes), range, union, false));
             }
         }
         return result;
     }
 
     /**
-     * An operator's serialized snapshot, waiting to be written.
-     *
-     * @param keyGroupRange the key groups of its keyed state, null when not keyed
+     * An operator's snapshot whose synchronous part is done; {@link #write} stores it and runs on
+     * the TaskManager's I/O executor while the task goes on.
      */
-    record PreparedSnapshot(byte[] bytes, KeyGroupRange keyGroupRange, boolean hasUnionState) {}
+    @FunctionalInterface
+    interface PendingOperatorSnapshot {
+        OperatorSubtaskState write(CheckpointStorageLocation location) throws IOException;
+    }
 
     void notifyCheckpointComplete(long checkpointId) throws Exception {
         for (StreamOperator<?> op : operators) {

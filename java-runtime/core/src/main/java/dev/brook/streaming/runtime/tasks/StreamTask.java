@@ -59,6 +59,13 @@ public final class StreamTask {
     private InputProcessor input;
     private boolean awaitingInput;
     private final boolean exactlyOnce;
+    private final boolean checkpointing;
+
+    /** After the end of input: the first checkpoint taken since, and whether it completed. */
+    private boolean inputEnded;
+
+    private long finalCheckpointId = -1;
+    private boolean finalCheckpointComplete;
 
     public StreamTask(TaskEnvironment env) {
         this.env = env;
@@ -71,6 +78,11 @@ public final class StreamTask {
         this.exactlyOnce =
                 conf.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE)
                         == CheckpointingMode.EXACTLY_ONCE;
+        this.checkpointing =
+                conf.get(ExecutionOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH
+                        && conf.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL)
+                                .map(d -> d.toMillis() > 0)
+                                .orElse(false);
     }
 
     public void invoke() throws Exception {
@@ -94,7 +106,13 @@ public final class StreamTask {
                                 t -> c.flushOutputs(), bufferTimeoutMillis, bufferTimeoutMillis);
             }
             if (runMailboxLoop(input)) {
-                chain.finish();
+                chain.finishOperators();
+                if (checkpointing && chain.requiresFinalCheckpoint()) {
+                    awaitFinalCheckpoint();
+                }
+                if (!canceled) {
+                    chain.endOutputs();
+                }
             }
         } catch (Exception e) {
             failure = unwrap(e);
@@ -200,6 +218,22 @@ public final class StreamTask {
                 .orElse(Runtime.getRuntime().maxMemory() / 4);
     }
 
+    /**
+     * The input has ended and the operators have finished, but one of them commits its last output
+     * only when a checkpoint completes (a two-phase-commit sink): the task keeps serving mail (the
+     * coordinator triggers it directly now that its producers are done) until a checkpoint taken
+     * from now on is complete. Its outputs stay open meanwhile, so downstream tasks still receive
+     * that checkpoint's barrier.
+     */
+    private void awaitFinalCheckpoint() throws Exception {
+        chain.flushOutputs();
+        inputEnded = true;
+        while (!finalCheckpointComplete && !canceled) {
+            TaskMailbox.Mail mail = mailbox.take();
+            mail.action().run();
+        }
+    }
+
     /** Returns true when input ended, false when the task was cancelled. */
     private boolean runMailboxLoop(InputProcessor input) throws Exception {
         boolean flushEveryRecord = bufferTimeoutMillis == 0;
@@ -293,7 +327,10 @@ public final class StreamTask {
      */
     private void performCheckpoint(CheckpointBarrier barrier) {
         long id = barrier.checkpointId();
-        Map<String, OperatorChain.PreparedSnapshot> snapshots;
+        if (inputEnded && finalCheckpointId < 0) {
+            finalCheckpointId = id;
+        }
+        Map<String, OperatorChain.PendingOperatorSnapshot> snapshots;
         try {
             chain.prepareSnapshotPreBarrier(id);
             chain.broadcastBarrier(barrier);
@@ -308,14 +345,7 @@ public final class StreamTask {
                             try {
                                 Map<String, OperatorSubtaskState> states = new HashMap<>();
                                 for (var e : snapshots.entrySet()) {
-                                    OperatorChain.PreparedSnapshot p = e.getValue();
-                                    states.put(
-                                            e.getKey(),
-                                            new OperatorSubtaskState(
-                                                    barrier.location().write(p.bytes()),
-                                                    p.keyGroupRange(),
-                                                    p.hasUnionState(),
-                                                    false));
+                                    states.put(e.getKey(), e.getValue().write(barrier.location()));
                                 }
                                 env.checkpointResponder()
                                         .acknowledgeCheckpoint(id, new TaskStateSnapshot(states));
@@ -328,7 +358,12 @@ public final class StreamTask {
     /** Checkpoint {@code checkpointId} is complete: operators and functions hear of it. */
     public void notifyCheckpointCompleteAsync(long checkpointId) {
         mailbox.execute(
-                () -> chain.notifyCheckpointComplete(checkpointId),
+                () -> {
+                    chain.notifyCheckpointComplete(checkpointId);
+                    if (finalCheckpointId >= 0 && checkpointId >= finalCheckpointId) {
+                        finalCheckpointComplete = true;
+                    }
+                },
                 "checkpoint " + checkpointId + " complete");
     }
 

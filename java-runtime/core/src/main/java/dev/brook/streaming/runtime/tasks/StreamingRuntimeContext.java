@@ -25,12 +25,27 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final JobInfo jobInfo;
     private final ClassLoader userCodeClassLoader;
     private final KeyedStateStore keyedStateStore;
+    private final boolean checkpointingEnabled;
 
     public StreamingRuntimeContext(
             TaskInfo taskInfo,
             JobInfo jobInfo,
             ClassLoader userCodeClassLoader,
             KeyedStateBackend<?> keyedStateBackend) {
+        this(taskInfo, jobInfo, userCodeClassLoader, keyedStateBackend, false);
+    }
+
+    /**
+     * @param checkpointingEnabled whether the job takes checkpoints (STREAMING mode with an
+     *     interval)
+     */
+    public StreamingRuntimeContext(
+            TaskInfo taskInfo,
+            JobInfo jobInfo,
+            ClassLoader userCodeClassLoader,
+            KeyedStateBackend<?> keyedStateBackend,
+            boolean checkpointingEnabled) {
+        this.checkpointingEnabled = checkpointingEnabled;
         this.taskInfo = taskInfo;
         this.jobInfo = jobInfo;
         this.userCodeClassLoader = userCodeClassLoader;
@@ -51,6 +66,11 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     @Override
     public ClassLoader getUserCodeClassLoader() {
         return userCodeClassLoader;
+    }
+
+    /** Whether the job takes checkpoints, as Flink's method of this name. */
+    public boolean isCheckpointingEnabled() {
+        return checkpointingEnabled;
     }
 
     /** The keyed state of the operator, or null when it does not run on a keyed stream. */

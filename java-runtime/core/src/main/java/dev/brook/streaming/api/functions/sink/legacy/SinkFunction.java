@@ -14,6 +14,12 @@ public interface SinkFunction<IN> extends Function {
 
     default void invoke(IN value) throws Exception {}
 
+    /**
+     * The input has ended: write out what is buffered. Not called when the job fails or is
+     * cancelled.
+     */
+    default void finish() throws Exception {}
+
     /** Facts about the record being written. */
     interface Context {
         long currentProcessingTime();
