@@ -55,6 +55,33 @@ final class BrookDistribution {
         return r;
     }
 
+    /**
+     * Starts {@code bin/<command> args...} in the background, its output discarded; the caller ends
+     * it (see {@link #killTree}).
+     */
+    static Process start(Path workDir, String command, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home().resolve("bin").resolve(command).toString());
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd)
+                .directory(workDir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** Kills a process and everything it started at once (SIGKILL), as a crash would. */
+    static void killTree(Process process) throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        for (ProcessHandle p : all) {
+            p.destroyForcibly();
+        }
+        for (ProcessHandle p : all) {
+            p.onExit().join();
+        }
+    }
+
     /** Packages the compiled test classes under {@code packagePath} into a job jar. */
     static File jobJar(Path target, String packagePath, String mainClass) throws IOException {
         Path classes =

@@ -4,6 +4,7 @@ import dev.brook.client.program.PackagedProgram;
 import dev.brook.client.program.ProgramInvocationException;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.CoreOptions;
+import dev.brook.configuration.StateRecoveryOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +52,21 @@ final class RunCommand implements Callable<Integer> {
             description = "Submits the job and returns without waiting for it to finish.")
     boolean detached;
 
+    @Option(
+            names = {"-s", "--fromSavepoint"},
+            paramLabel = "<savepointPath>",
+            description =
+                    "Path to a savepoint or retained checkpoint to restore the job from (its"
+                            + " directory or its _metadata file).")
+    String savepointPath;
+
+    @Option(
+            names = {"-n", "--allowNonRestoredState"},
+            description =
+                    "Allow to skip savepoint state that cannot be restored: state of operators"
+                            + " that are no longer in the program.")
+    boolean allowNonRestoredState;
+
     @Parameters(index = "0", paramLabel = "<jar-file>", description = "The job's JAR file.")
     File jarFile;
 
@@ -72,6 +88,12 @@ final class RunCommand implements Callable<Integer> {
                         "The parallelism must be at least 1, got " + parallelism + ".");
             }
             conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        }
+        if (savepointPath != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepointPath);
+        }
+        if (allowNonRestoredState) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         PackagedProgram program = PackagedProgram.load(jarFile, entryClass, programArgs);
         ProgramRunner runner = new ProgramRunner(conf, detached, System.out);

@@ -5,6 +5,8 @@ import dev.brook.api.common.JobStatus;
 import dev.brook.api.common.RuntimeExecutionMode;
 import dev.brook.configuration.CheckpointingOptions;
 import dev.brook.configuration.Configuration;
+import dev.brook.configuration.IllegalConfigurationException;
+import dev.brook.configuration.JobManagerOptions;
 import dev.brook.configuration.StateRecoveryOptions;
 import dev.brook.runtime.checkpoint.CheckpointCoordinator;
 import dev.brook.runtime.checkpoint.CheckpointException;
@@ -58,11 +60,14 @@ import org.slf4j.LoggerFactory;
  * <p>Threading model: all state lives on one main thread; gateway calls from TaskManagers and
  * coordinators are queued onto it.
  *
- * <p>Lifecycle (job status): CREATED → RUNNING → FINISHED; when a subtask fails, RUNNING →
- * RESTARTING → RUNNING if the restart strategy allows another attempt (every subtask is cancelled
- * and, after the strategy's back-off, deployed again as a new attempt into the same slots, with new
- * operator coordinators), else RUNNING → FAILING → FAILED; RUNNING or RESTARTING → CANCELLING →
- * CANCELED on cancellation. The allowed transitions are in {@link #ALLOWED}.
+ * <p>Lifecycle (job status): CREATED → RUNNING → FINISHED; when a subtask fails and the restart
+ * strategy allows another attempt, either only its pipelined region restarts (region failover, the
+ * default, when the region is not the whole job: the job stays RUNNING) or the job goes RUNNING →
+ * RESTARTING → RUNNING (every subtask is cancelled and, after the strategy's back-off, deployed
+ * again as a new attempt into the same slots, with new operator coordinators); restarted subtasks
+ * restore the latest completed checkpoint. When the strategy gives up, RUNNING → FAILING → FAILED;
+ * RUNNING or RESTARTING → CANCELLING → CANCELED on cancellation. The allowed transitions are in
+ * {@link #ALLOWED}.
  */
 public final class JobMaster implements JobMasterGateway {
 
@@ -110,6 +115,16 @@ public final class JobMaster implements JobMasterGateway {
     /** The checkpoint the next deployment restores from; null for a fresh start. */
     private CompletedCheckpoint restoreFrom;
 
+    /**
+     * Region failover: each subtask's pipelined region (the subtasks connected to it by data
+     * exchanges); null with the full failover strategy.
+     */
+    private final Map<ExecutionVertex, List<ExecutionVertex>> regions;
+
+    /** Regions being cancelled for a restart, by identity. */
+    private final Set<List<ExecutionVertex>> restartingRegions =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     public JobMaster(
             JobGraph jobGraph,
             ResourceManager resourceManager,
@@ -147,6 +162,19 @@ public final class JobMaster implements JobMasterGateway {
                         conf,
                         checkpointing,
                         () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+        String failover =
+                conf.get(JobManagerOptions.EXECUTION_FAILOVER_STRATEGY)
+                        .trim()
+                        .toLowerCase(java.util.Locale.ROOT);
+        if (!failover.equals("region") && !failover.equals("full")) {
+            throw new IllegalConfigurationException(
+                    "Unknown failover strategy '"
+                            + conf.get(JobManagerOptions.EXECUTION_FAILOVER_STRATEGY)
+                            + "' in "
+                            + JobManagerOptions.EXECUTION_FAILOVER_STRATEGY.key()
+                            + "; use region or full.");
+        }
+        this.regions = failover.equals("region") ? computeRegions() : null;
         this.checkpointCoordinator =
                 checkpointing
                         ? new CheckpointCoordinator(
@@ -171,6 +199,67 @@ public final class JobMaster implements JobMasterGateway {
                                     }
                                 })
                         : null;
+    }
+
+    /**
+     * The pipelined regions: subtasks joined by an edge (all producers and consumers of an
+     * all-to-all edge, the paired subtasks of a pointwise one) are in the same region.
+     */
+    private Map<ExecutionVertex, List<ExecutionVertex>> computeRegions() {
+        Map<ExecutionVertex, ExecutionVertex> parent = new HashMap<>();
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                parent.put(ev, ev);
+            }
+        }
+        for (JobVertex v : jobGraph.vertices()) {
+            ExecutionVertex[] consumers = executions.get(v.id());
+            for (JobEdge e : v.inputs()) {
+                ExecutionVertex[] producers = executions.get(e.source());
+                if (e.pattern() == DistributionPattern.ALL_TO_ALL) {
+                    for (ExecutionVertex p : producers) {
+                        union(parent, p, consumers[0]);
+                    }
+                    for (ExecutionVertex c : consumers) {
+                        union(parent, producers[0], c);
+                    }
+                } else {
+                    for (ExecutionVertex c : consumers) {
+                        for (int k :
+                                Pointwise.producersOf(
+                                        c.subtaskIndex, producers.length, consumers.length)) {
+                            union(parent, producers[k], c);
+                        }
+                    }
+                }
+            }
+        }
+        Map<ExecutionVertex, List<ExecutionVertex>> byRoot = new HashMap<>();
+        Map<ExecutionVertex, List<ExecutionVertex>> result = new HashMap<>();
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                List<ExecutionVertex> region =
+                        byRoot.computeIfAbsent(root(parent, ev), r -> new ArrayList<>());
+                region.add(ev);
+                result.put(ev, region);
+            }
+        }
+        return result;
+    }
+
+    private static ExecutionVertex root(
+            Map<ExecutionVertex, ExecutionVertex> parent, ExecutionVertex ev) {
+        ExecutionVertex r = ev;
+        while (parent.get(r) != r) {
+            r = parent.get(r);
+        }
+        parent.put(ev, r);
+        return r;
+    }
+
+    private static void union(
+            Map<ExecutionVertex, ExecutionVertex> parent, ExecutionVertex a, ExecutionVertex b) {
+        parent.put(root(parent, a), root(parent, b));
     }
 
     public JobID getJobId() {
@@ -557,21 +646,10 @@ public final class JobMaster implements JobMasterGateway {
                                 .anyMatch(OperatorSubtaskState::hasUnionState);
                 subtasks = union ? state.subtasks() : own == null ? Map.of() : Map.of(i, own);
             } else {
-                boolean anyFinished =
-                        state.subtasks().values().stream().anyMatch(OperatorSubtaskState::finished);
-                if (state.isFullyFinished()) {
-                    finished = true;
-                } else if (anyFinished) {
-                    throw new IllegalStateException(
-                            "Cannot restore "
-                                    + v.name()
-                                    + " at parallelism "
-                                    + v.parallelism()
-                                    + ": some of its "
-                                    + state.parallelism()
-                                    + " subtasks had finished in the checkpoint. Restore it at"
-                                    + " its old parallelism.");
-                }
+                // At another parallelism a subtask is finished only if all were: the state of
+                // finished subtasks is empty (a finished source has no splits left), so the new
+                // subtasks run and simply find nothing more to do for them.
+                finished |= state.isFullyFinished();
                 subtasks = state.subtasks();
             }
             operators.put(
@@ -659,7 +737,7 @@ public final class JobMaster implements JobMasterGateway {
             return;
         }
         if (next == ExecutionState.FAILED) {
-            fail(report.error());
+            failTask(ev, report.error());
         } else if (checkpointCoordinator != null && status == JobStatus.RUNNING) {
             if (next == ExecutionState.FINISHED) {
                 checkpointCoordinator.taskFinished(report.attemptId());
@@ -668,6 +746,9 @@ public final class JobMaster implements JobMasterGateway {
                     && allRunningOrFinished()) {
                 checkpointCoordinator.startCheckpointScheduler();
             }
+        }
+        if (!restartingRegions.isEmpty()) {
+            scheduleTerminatedRegionRestarts();
         }
         checkAllTerminal();
     }
@@ -684,6 +765,7 @@ public final class JobMaster implements JobMasterGateway {
         return true;
     }
 
+    /** A failure of the job as a whole (or of a task under the full failover strategy). */
     private void fail(Throwable cause) {
         if (status == JobStatus.RUNNING && checkpointCoordinator != null) {
             checkpointCoordinator.stopCheckpointScheduler("a task failed");
@@ -696,29 +778,118 @@ public final class JobMaster implements JobMasterGateway {
                         jobGraph.name(),
                         getJobId(),
                         String.valueOf(cause));
+                restartingRegions.clear();
                 transitionJob(JobStatus.RESTARTING);
                 cancelAllExecutions();
                 checkAllTerminal();
                 return;
             }
-            failureCause =
-                    restarts == 0
-                            ? cause
-                            : new JobRestartsExhaustedException(
-                                    "The job failed after "
-                                            + restarts
-                                            + (restarts == 1 ? " restart" : " restarts")
-                                            + "; recovery is suppressed by "
-                                            + restartStrategy,
-                                    cause);
-            LOG.info("Job {} ({}) failed: {}", jobGraph.name(), getJobId(), String.valueOf(cause));
-            transitionJob(JobStatus.FAILING);
-            cancelAllExecutions();
-            checkAllTerminal();
+            failPermanently(cause);
         } else if (status == JobStatus.CREATED) {
             failureCause = cause;
             transitionJob(JobStatus.FAILED);
             finish();
+        }
+    }
+
+    /** The restart strategy gives up: the job fails with {@code cause}. */
+    private void failPermanently(Throwable cause) {
+        failureCause =
+                restarts == 0
+                        ? cause
+                        : new JobRestartsExhaustedException(
+                                "The job failed after "
+                                        + restarts
+                                        + (restarts == 1 ? " restart" : " restarts")
+                                        + "; recovery is suppressed by "
+                                        + restartStrategy,
+                                cause);
+        LOG.info("Job {} ({}) failed: {}", jobGraph.name(), getJobId(), String.valueOf(cause));
+        restartingRegions.clear();
+        transitionJob(JobStatus.FAILING);
+        cancelAllExecutions();
+        checkAllTerminal();
+    }
+
+    /**
+     * A task failed. With region failover and a region smaller than the job, only that region
+     * restarts (the job stays RUNNING); otherwise the whole job does.
+     */
+    private void failTask(ExecutionVertex ev, Throwable cause) {
+        List<ExecutionVertex> region = regions == null ? null : regions.get(ev);
+        if (status != JobStatus.RUNNING || region == null || region.size() == regions.size()) {
+            fail(cause);
+            return;
+        }
+        if (restartingRegions.contains(region)) {
+            return; // the region is being restarted already
+        }
+        if (checkpointCoordinator != null) {
+            checkpointCoordinator.stopCheckpointScheduler("a region fails over");
+        }
+        restartStrategy.notifyFailure(cause);
+        if (!restartStrategy.canRestart()) {
+            failPermanently(cause);
+            return;
+        }
+        LOG.info(
+                "Job {} ({}): {} failed; its region of {} subtasks restarts: {}",
+                jobGraph.name(),
+                getJobId(),
+                ev.jobVertex.name(),
+                region.size(),
+                String.valueOf(cause));
+        restartingRegions.add(region);
+        for (ExecutionVertex member : region) {
+            cancelExecution(member);
+        }
+    }
+
+    /** Regions whose subtasks have all ended are redeployed after the strategy's back-off. */
+    private void scheduleTerminatedRegionRestarts() {
+        for (List<ExecutionVertex> region : new ArrayList<>(restartingRegions)) {
+            if (region.stream().allMatch(m -> m.state.isTerminal())) {
+                restartingRegions.remove(region);
+                CompletableFuture.delayedExecutor(
+                                restartStrategy.getBackoffTime(), TimeUnit.MILLISECONDS, mainThread)
+                        .execute(() -> restartRegion(region));
+            }
+        }
+    }
+
+    /**
+     * Deploys the region's subtasks again as new attempts, restored from the latest completed
+     * checkpoint; source coordinators hand out again what they gave those subtasks after it.
+     */
+    private void restartRegion(List<ExecutionVertex> region) {
+        if (status != JobStatus.RUNNING) {
+            return; // the job failed or was cancelled meanwhile
+        }
+        restarts++;
+        if (checkpointCoordinator != null
+                && checkpointCoordinator.getLatestCompletedCheckpoint() != null) {
+            restoreFrom = checkpointCoordinator.getLatestCompletedCheckpoint();
+        }
+        long checkpointId = restoreFrom == null ? -1 : restoreFrom.checkpointId();
+        for (ExecutionVertex ev : region) {
+            ev.startNewAttempt();
+            for (OperatorCoordinatorProvider provider : ev.jobVertex.coordinators()) {
+                OperatorCoordinator c = coordinators.get(provider.operatorId());
+                try {
+                    c.subtaskReset(ev.subtaskIndex, checkpointId);
+                } catch (Exception e) {
+                    fail(e);
+                    return;
+                }
+            }
+        }
+        // Producers before consumers, as in a full deployment.
+        for (JobVertex v : jobGraph.vertices()) {
+            for (ExecutionVertex ev : executions.get(v.id())) {
+                if (region.contains(ev) && status == JobStatus.RUNNING) {
+                    deploy(ev);
+                }
+            }
         }
     }
 
@@ -738,15 +909,19 @@ public final class JobMaster implements JobMasterGateway {
     private void cancelAllExecutions() {
         for (ExecutionVertex[] subtasks : executions.values()) {
             for (ExecutionVertex ev : subtasks) {
-                if (ev.state.isTerminal()) {
-                    continue;
-                }
-                if (ev.state == ExecutionState.CREATED || ev.state == ExecutionState.SCHEDULED) {
-                    ev.transitionTo(ExecutionState.CANCELED);
-                } else if (ev.transitionTo(ExecutionState.CANCELING)) {
-                    ev.slot.taskExecutor().cancelTask(ev.attemptId());
-                }
+                cancelExecution(ev);
             }
+        }
+    }
+
+    private void cancelExecution(ExecutionVertex ev) {
+        if (ev.state.isTerminal()) {
+            return;
+        }
+        if (ev.state == ExecutionState.CREATED || ev.state == ExecutionState.SCHEDULED) {
+            ev.transitionTo(ExecutionState.CANCELED);
+        } else if (ev.transitionTo(ExecutionState.CANCELING)) {
+            ev.slot.taskExecutor().cancelTask(ev.attemptId());
         }
     }
 
@@ -797,6 +972,7 @@ public final class JobMaster implements JobMasterGateway {
             return; // cancelled while waiting
         }
         restarts++;
+        restartingRegions.clear();
         if (checkpointCoordinator != null
                 && checkpointCoordinator.getLatestCompletedCheckpoint() != null) {
             restoreFrom = checkpointCoordinator.getLatestCompletedCheckpoint();

@@ -295,13 +295,21 @@ class CheckpointingITCase {
         assertThat(client.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
 
         Path jobDir = dir.resolve(client.getJobID().toString());
-        List<Path> retained;
-        try (Stream<Path> entries = Files.list(jobDir)) {
-            retained = entries.sorted().toList();
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(jobDir)) {
+            entries = list.sorted().toList();
         }
-        assertThat(retained)
-                .hasSize(2)
-                .allMatch(p -> p.getFileName().toString().startsWith("chk-"));
+        // The retained checkpoints, and the directory of state they share (incremental ones).
+        assertThat(entries)
+                .allMatch(
+                        p ->
+                                p.getFileName().toString().startsWith("chk-")
+                                        || p.getFileName().toString().equals("shared"));
+        List<Path> retained =
+                entries.stream()
+                        .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                        .toList();
+        assertThat(retained).hasSize(2);
         Path latest =
                 retained.stream()
                         .max(

@@ -4,6 +4,7 @@ import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.connector.source.Boundedness;
 import dev.brook.api.connector.source.ReaderOutput;
 import dev.brook.api.connector.source.Source;
+import dev.brook.api.connector.source.SourceOutput;
 import dev.brook.api.connector.source.SourceReader;
 import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SplitEnumerator;
@@ -162,7 +163,7 @@ public class DataGeneratorSource<OUT>
         }
 
         @Override
-        protected boolean emitFrom(NumberSequenceSplit split, ReaderOutput<OUT> output)
+        protected boolean emitFrom(NumberSequenceSplit split, SourceOutput<OUT> output)
                 throws Exception {
             long batch = nanosPerRecord > 0 ? 1 : BATCH;
             long stop = Math.min(split.to(), next + batch - 1);

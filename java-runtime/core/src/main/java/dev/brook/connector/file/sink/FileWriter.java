@@ -146,10 +146,17 @@ final class FileWriter<IN>
         }
     }
 
-    /** Restores the parts that were being written at the checkpoint. */
+    /**
+     * Restores the parts that were being written at the checkpoint. After a change of parallelism
+     * one writer may get several parts of one bucket: it goes on with one and closes the others,
+     * which the next checkpoint commits.
+     */
     void restore(Collection<FileWriterBucketState> states) throws IOException {
         for (FileWriterBucketState state : states) {
-            open.put(state.bucketId(), new InProgressPart(state));
+            InProgressPart previous = open.put(state.bucketId(), new InProgressPart(state));
+            if (previous != null) {
+                previous.close();
+            }
         }
     }
 

@@ -2,8 +2,8 @@ package dev.brook.connector.file.src;
 
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.connector.source.Boundedness;
-import dev.brook.api.connector.source.ReaderOutput;
 import dev.brook.api.connector.source.Source;
+import dev.brook.api.connector.source.SourceOutput;
 import dev.brook.api.connector.source.SourceReader;
 import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SplitEnumerator;
@@ -126,7 +126,7 @@ public final class FileSource<T>
             }
 
             @Override
-            protected boolean emitFrom(FileSourceSplit split, ReaderOutput<T> output)
+            protected boolean emitFrom(FileSourceSplit split, SourceOutput<T> output)
                     throws IOException {
                 for (int i = 0; i < BATCH; i++) {
                     T record = reader.read();

@@ -28,6 +28,13 @@ public interface OperatorCoordinator extends AutoCloseable {
     default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 
     /**
+     * Subtask {@code subtask} is restarted on its own (region failover) from checkpoint {@code
+     * checkpointId} (-1: from the beginning): what the coordinator handed it after that checkpoint
+     * must be handed out again, since the restored subtask does not have it.
+     */
+    default void subtaskReset(int subtask, long checkpointId) throws Exception {}
+
+    /**
      * Before {@link #start}: the coordinator's state in the checkpoint the job restores from
      * ({@code checkpointData} may be null when it had none).
      */

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +45,13 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
     private final ScheduledExecutorService workerThread;
     private final TreeMap<Integer, ReaderInfo> readers = new TreeMap<>();
     private SplitEnumerator<SplitT, EnumChkT> enumerator;
+
+    /**
+     * Splits handed to each subtask, by the checkpoint after whose coordinator snapshot they were
+     * assigned ({@code Long.MAX_VALUE}: not covered by a checkpoint yet). A subtask restarted from
+     * checkpoint N gets back what it was handed after N. Coordinator thread only.
+     */
+    private final TreeMap<Long, Map<Integer, List<SplitT>>> assignments = new TreeMap<>();
 
     /** The enumerator's checkpoint to restore from (version, bytes), or null to start fresh. */
     private byte[] restoredState;
@@ -138,6 +146,12 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
                         SimpleVersionedSerializer<EnumChkT> serializer =
                                 source.getEnumeratorCheckpointSerializer();
                         byte[] bytes = serializer.serialize(enumerator.snapshotState(checkpointId));
+                        Map<Integer, List<SplitT>> uncovered = assignments.remove(Long.MAX_VALUE);
+                        if (uncovered != null) {
+                            // Assigned before this snapshot: in the readers' state of this
+                            // checkpoint (the trigger follows the assignment events).
+                            assignments.put(checkpointId, uncovered);
+                        }
                         result.complete(
                                 ByteBuffer.allocate(4 + bytes.length)
                                         .putInt(serializer.getVersion())
@@ -160,7 +174,32 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
     public void notifyCheckpointComplete(long checkpointId) {
         runInCoordinator(
                 "notifying checkpoint " + checkpointId + " complete",
-                () -> enumerator.notifyCheckpointComplete(checkpointId));
+                () -> {
+                    // Splits assigned before a completed checkpoint are in its readers' state.
+                    assignments.headMap(checkpointId, true).clear();
+                    enumerator.notifyCheckpointComplete(checkpointId);
+                });
+    }
+
+    /** Hands back to the enumerator what the subtask was assigned after {@code checkpointId}. */
+    @Override
+    public void subtaskReset(int subtask, long checkpointId) {
+        runInCoordinator(
+                "resetting subtask " + subtask,
+                () -> {
+                    readers.remove(subtask);
+                    List<SplitT> back = new ArrayList<>();
+                    for (Map<Integer, List<SplitT>> bySubtask :
+                            assignments.tailMap(checkpointId, false).values()) {
+                        List<SplitT> splits = bySubtask.remove(subtask);
+                        if (splits != null) {
+                            back.addAll(splits);
+                        }
+                    }
+                    if (!back.isEmpty()) {
+                        enumerator.addSplitsBack(back, subtask);
+                    }
+                });
     }
 
     @Override
@@ -224,6 +263,10 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
                     }
                 }
                 context.sendEvent(e.getKey(), new AddSplitEvent(serializer.getVersion(), bytes));
+                assignments
+                        .computeIfAbsent(Long.MAX_VALUE, id -> new HashMap<>())
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .addAll(e.getValue());
             }
         }
 

@@ -30,7 +30,9 @@ import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
@@ -82,7 +84,7 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
         EventTimeContext eventTime = new EventTimeContext(parameters.processingTimeService());
         TimestampAssigner<OUT> assigner = watermarkStrategy.createTimestampAssigner(eventTime);
         WatermarkGenerator<OUT> generator = watermarkStrategy.createWatermarkGenerator(eventTime);
-        readerOutput = new OutputImpl(assigner, generator);
+        readerOutput = new OutputImpl(assigner, generator, eventTime);
         reader = source.createReader(new ReaderContext());
         readerState = getOperatorStateBackend().getListState(SPLITS_STATE);
         List<SplitT> restored = new ArrayList<>();
@@ -232,18 +234,27 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
 
     /**
      * The reader's output: extracts timestamps and feeds the watermark generator, except when the
-     * strategy needs neither, in which case records pass straight through.
+     * strategy needs neither, in which case records pass straight through. Readers that emit
+     * through split outputs ({@link #createOutputForSplit}) get a generator per split, and the
+     * reader's watermark is the smallest of its splits' (idle splits aside), so a split read later
+     * than another is never overtaken by the other's watermarks.
      */
     private final class OutputImpl implements ReaderOutput<OUT> {
         private final TimestampAssigner<OUT> assigner;
         private final WatermarkGenerator<OUT> generator;
+        private final EventTimeContext eventTime;
         private final boolean passThrough;
         private final StreamRecord<OUT> reuse = new StreamRecord<>(null);
         private final WatermarkEmitter watermarks = new WatermarkEmitter(output);
+        private final Map<String, SplitOutput> splits = new LinkedHashMap<>();
 
-        OutputImpl(TimestampAssigner<OUT> assigner, WatermarkGenerator<OUT> generator) {
+        OutputImpl(
+                TimestampAssigner<OUT> assigner,
+                WatermarkGenerator<OUT> generator,
+                EventTimeContext eventTime) {
             this.assigner = assigner;
             this.generator = generator;
+            this.eventTime = eventTime;
             this.passThrough =
                     assigner instanceof RecordTimestampAssigner
                             && generator instanceof NoWatermarksGenerator;
@@ -256,6 +267,15 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
 
         @Override
         public void collect(OUT record, long timestamp) {
+            long ts = emit(record, timestamp);
+            if (!passThrough) {
+                // After the record: a watermark it causes must not overtake it.
+                generator.onEvent(record, ts, watermarks);
+            }
+        }
+
+        /** Emits the record with its timestamp; returns the timestamp. */
+        long emit(OUT record, long timestamp) {
             long ts = passThrough ? timestamp : assigner.extractTimestamp(record, timestamp);
             if (ts == TimestampAssigner.NO_TIMESTAMP) {
                 reuse.eraseTimestamp();
@@ -263,14 +283,37 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
             } else {
                 output.collect(reuse.replace(record, ts));
             }
-            if (!passThrough) {
-                // After the record: a watermark it causes must not overtake it.
-                generator.onEvent(record, ts, watermarks);
-            }
+            return ts;
         }
 
         void periodicEmit() {
-            generator.onPeriodicEmit(watermarks);
+            if (splits.isEmpty()) {
+                generator.onPeriodicEmit(watermarks);
+            } else {
+                for (SplitOutput split : splits.values()) {
+                    split.generator.onPeriodicEmit(split);
+                }
+            }
+        }
+
+        /** The reader's watermark from its splits': the smallest of the active ones. */
+        void combineSplitWatermarks() {
+            long min = Long.MAX_VALUE;
+            boolean allIdle = true;
+            for (SplitOutput split : splits.values()) {
+                if (!split.idle) {
+                    allIdle = false;
+                    min = Math.min(min, split.watermark);
+                }
+            }
+            if (splits.isEmpty()) {
+                return;
+            }
+            if (allIdle) {
+                watermarks.markIdle();
+            } else if (min > Long.MIN_VALUE) {
+                watermarks.emitWatermark(new Watermark(min));
+            }
         }
 
         @Override
@@ -290,10 +333,58 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
 
         @Override
         public SourceOutput<OUT> createOutputForSplit(String splitId) {
-            return this;
+            if (passThrough) {
+                return this;
+            }
+            return splits.computeIfAbsent(splitId, id -> new SplitOutput());
         }
 
         @Override
-        public void releaseOutputForSplit(String splitId) {}
+        public void releaseOutputForSplit(String splitId) {
+            if (splits.remove(splitId) != null) {
+                combineSplitWatermarks();
+            }
+        }
+
+        /** One split's output: its own watermark generator, watermark and idleness. */
+        private final class SplitOutput implements SourceOutput<OUT> {
+            final WatermarkGenerator<OUT> generator =
+                    watermarkStrategy.createWatermarkGenerator(eventTime);
+            long watermark = Long.MIN_VALUE;
+            boolean idle;
+
+            @Override
+            public void collect(OUT record) {
+                collect(record, TimestampAssigner.NO_TIMESTAMP);
+            }
+
+            @Override
+            public void collect(OUT record, long timestamp) {
+                long ts = emit(record, timestamp);
+                generator.onEvent(record, ts, this);
+            }
+
+            @Override
+            public void emitWatermark(Watermark mark) {
+                idle = false;
+                if (mark.getTimestamp() > watermark) {
+                    watermark = mark.getTimestamp();
+                }
+                combineSplitWatermarks();
+            }
+
+            @Override
+            public void markIdle() {
+                if (!idle) {
+                    idle = true;
+                    combineSplitWatermarks();
+                }
+            }
+
+            @Override
+            public void markActive() {
+                idle = false;
+            }
+        }
     }
 }

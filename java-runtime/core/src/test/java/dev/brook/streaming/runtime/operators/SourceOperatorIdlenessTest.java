@@ -80,6 +80,26 @@ class SourceOperatorIdlenessTest {
     }
 
     @Test
+    void aSplitNotReadYetHoldsBackTheWatermarkOfASplitReadBeforeIt() throws Exception {
+        operator.open();
+        source.reader.register.addAll(List.of("early", "late"));
+        source.reader.splitRecords.add(new Object[] {"late", 1000L});
+        source.reader.splitRecords.add(new Object[] {"late", 1050L});
+        operator.emitNext();
+        operator.emitNext();
+        time.advanceTo(100);
+        // "early" has not emitted anything: its records may still be older than 1000.
+        assertThat(emitted).containsExactly("r1000", "r1050");
+
+        source.reader.release.add("late");
+        source.reader.splitRecords.add(new Object[] {"early", 5L});
+        operator.emitNext();
+        time.advanceTo(200);
+        assertThat(emitted).containsExactly("r1000", "r1050", "r5", "W-6");
+        operator.close();
+    }
+
+    @Test
     void theEndOfAnIdleReaderStillReachesDownstream() throws Exception {
         operator.open();
         time.advanceTo(500);
@@ -139,6 +159,12 @@ class SourceOperatorIdlenessTest {
     /** A reader that emits what the test queued, one record per poll. */
     static final class QueueReader implements SourceReader<Long, NoSplit> {
         final ArrayDeque<Long> records = new ArrayDeque<>();
+        final ArrayDeque<String> register = new ArrayDeque<>();
+        final ArrayDeque<String> release = new ArrayDeque<>();
+
+        /** Records of split outputs: (split id, value). */
+        final ArrayDeque<Object[]> splitRecords = new ArrayDeque<>();
+
         boolean ended;
 
         @Override
@@ -146,6 +172,17 @@ class SourceOperatorIdlenessTest {
 
         @Override
         public InputStatus pollNext(ReaderOutput<Long> output) {
+            while (!register.isEmpty()) {
+                output.createOutputForSplit(register.poll());
+            }
+            while (!release.isEmpty()) {
+                output.releaseOutputForSplit(release.poll());
+            }
+            Object[] splitRecord = splitRecords.poll();
+            if (splitRecord != null) {
+                output.createOutputForSplit((String) splitRecord[0]).collect((Long) splitRecord[1]);
+                return InputStatus.MORE_AVAILABLE;
+            }
             Long next = records.poll();
             if (next != null) {
                 output.collect(next);

@@ -2,8 +2,8 @@ package dev.brook.api.connector.source.lib;
 
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.connector.source.Boundedness;
-import dev.brook.api.connector.source.ReaderOutput;
 import dev.brook.api.connector.source.Source;
+import dev.brook.api.connector.source.SourceOutput;
 import dev.brook.api.connector.source.SourceReader;
 import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SourceSplit;
@@ -102,7 +102,7 @@ public final class FromElementsSource<T>
             }
 
             @Override
-            protected boolean emitFrom(ElementsSplit split, ReaderOutput<T> output)
+            protected boolean emitFrom(ElementsSplit split, SourceOutput<T> output)
                     throws IOException {
                 int stop = Math.min(count, emitted + BATCH);
                 while (emitted < stop) {

@@ -3,8 +3,8 @@ package dev.brook.api.connector.source.lib;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.connector.source.Boundedness;
-import dev.brook.api.connector.source.ReaderOutput;
 import dev.brook.api.connector.source.Source;
+import dev.brook.api.connector.source.SourceOutput;
 import dev.brook.api.connector.source.SourceReader;
 import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SourceSplit;
@@ -106,7 +106,7 @@ public class NumberSequenceSource
             }
 
             @Override
-            protected boolean emitFrom(NumberSequenceSplit split, ReaderOutput<Long> output) {
+            protected boolean emitFrom(NumberSequenceSplit split, SourceOutput<Long> output) {
                 long end = split.to();
                 long stop = Math.min(end, next + BATCH - 1);
                 for (long v = next; v <= stop; v++) {

@@ -1,13 +1,16 @@
 package dev.brook.api.connector.source.lib.util;
 
 import dev.brook.api.connector.source.ReaderOutput;
+import dev.brook.api.connector.source.SourceOutput;
 import dev.brook.api.connector.source.SourceReader;
 import dev.brook.api.connector.source.SourceReaderContext;
 import dev.brook.api.connector.source.SourceSplit;
 import dev.brook.core.io.InputStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,6 +32,8 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
     protected final SourceReaderContext context;
     private final ArrayDeque<SplitT> splits = new ArrayDeque<>();
     private SplitT current;
+    private final Set<String> withOutput = new HashSet<>();
+    private boolean newSplits;
     private boolean noMoreSplits;
     private boolean requestOutstanding;
     private CompletableFuture<Void> available = new CompletableFuture<>();
@@ -67,9 +72,24 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
                 return InputStatus.NOTHING_AVAILABLE;
             }
             openSplit(current);
+            withOutput.add(current.splitId());
         }
-        if (!emitFrom(current, output)) {
+        // Every split waiting here holds event time back from its first record on: a reader
+        // that got several (e.g. after a restore at another parallelism) must not let one split's
+        // watermarks overtake another's records.
+        if (newSplits) {
+            newSplits = false;
+            for (SplitT waiting : splits) {
+                if (withOutput.add(waiting.splitId())) {
+                    output.createOutputForSplit(waiting.splitId());
+                }
+            }
+        }
+        // Asked for each batch: the output may differ between calls (it does in tests).
+        if (!emitFrom(current, output.createOutputForSplit(current.splitId()))) {
             closeSplit(current);
+            withOutput.remove(current.splitId());
+            output.releaseOutputForSplit(current.splitId());
             current = null;
             if (splits.isEmpty()) {
                 requestSplit();
@@ -84,7 +104,7 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
     /**
      * Emits up to {@link #BATCH} records of {@code split}; returns false when the split is used up.
      */
-    protected abstract boolean emitFrom(SplitT split, ReaderOutput<T> output) throws Exception;
+    protected abstract boolean emitFrom(SplitT split, SourceOutput<T> output) throws Exception;
 
     /**
      * The open {@code split} as a new value whose position is right after the last record emitted:
@@ -103,6 +123,7 @@ public abstract class SplitQueueReader<T, SplitT extends SourceSplit>
     @Override
     public void addSplits(List<SplitT> newSplits) {
         splits.addAll(newSplits);
+        this.newSplits = true;
         requestOutstanding = false;
         available.complete(null);
     }
