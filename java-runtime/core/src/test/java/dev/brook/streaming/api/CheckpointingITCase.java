@@ -71,8 +71,13 @@ class CheckpointingITCase {
     }
 
     private StreamExecutionEnvironment env(int parallelism, Map<String, String> settings) {
+        return env(backendSettings(), parallelism, settings);
+    }
+
+    static StreamExecutionEnvironment env(
+            Map<String, String> backend, int parallelism, Map<String, String> settings) {
         Configuration conf = new Configuration();
-        backendSettings().forEach(conf::setString);
+        backend.forEach(conf::setString);
         conf.setString("execution.checkpointing.interval", "40 ms");
         conf.setString("restart-strategy.type", "fixed-delay");
         conf.setString("restart-strategy.fixed-delay.attempts", "3");
@@ -145,7 +150,7 @@ class CheckpointingITCase {
     }
 
     /** The final (count, sum) per key: the emission with the highest count. */
-    private static Map<Long, Tuple2<Long, Long>> finalSums(List<Tuple3<Long, Long, Long>> out) {
+    static Map<Long, Tuple2<Long, Long>> finalSums(List<Tuple3<Long, Long, Long>> out) {
         Map<Long, Tuple2<Long, Long>> result = new HashMap<>();
         for (Tuple3<Long, Long, Long> t : out) {
             Tuple2<Long, Long> prev = result.get(t.f0);
@@ -156,7 +161,7 @@ class CheckpointingITCase {
         return result;
     }
 
-    private static Map<Long, Tuple2<Long, Long>> expectedSums(long count) {
+    static Map<Long, Tuple2<Long, Long>> expectedSums(long count) {
         Map<Long, Tuple2<Long, Long>> expected = new HashMap<>();
         for (long i = 0; i < count; i++) {
             Tuple2<Long, Long> prev = expected.getOrDefault(i % KEYS, Tuple2.of(0L, 0L));
@@ -438,7 +443,59 @@ class CheckpointingITCase {
         assertThat(rest.getResults()).isEmpty();
     }
 
-    private static void keyedSumProgram(
+    @Test
+    void aSavepointTakenAtParallelismTwoResumesAtOneAndAtFourWithIdenticalResults(
+            @TempDir Path dir) throws Exception {
+        long count = 4000;
+        String run = newRun();
+        StreamExecutionEnvironment first = env(2, Map.of());
+        keyedSumProgram(first, count, run, new CollectingSink<>());
+        JobClient client = first.executeAsync();
+        awaitCompletedCheckpoints(run, 2);
+        String savepoint = client.triggerSavepoint(dir.toString()).get(30, TimeUnit.SECONDS);
+        client.cancel().get();
+        waitForTerminal(client);
+
+        for (int parallelism : new int[] {1, 4}) {
+            StreamExecutionEnvironment resumed =
+                    env(parallelism, Map.of("execution.state-recovery.path", savepoint));
+            CollectingSink<Tuple3<Long, Long, Long>> sink = new CollectingSink<>();
+            keyedSumProgram(resumed, count, newRun(), sink);
+            resumed.execute();
+            assertThat(finalSums(sink.getResults()))
+                    .as("resumed at parallelism %d", parallelism)
+                    .isEqualTo(expectedSums(count));
+        }
+    }
+
+    @Test
+    void aMissingOrCorruptSavepointPathFailsTheJobWithAClearMessage(@TempDir Path dir)
+            throws Exception {
+        Path missing = dir.resolve("no-such-savepoint");
+        StreamExecutionEnvironment env =
+                env(1, Map.of("execution.state-recovery.path", missing.toString()));
+        keyedSumProgram(env, 10, newRun(), new CollectingSink<>());
+        assertThat(catchThrowable(env::execute))
+                .hasStackTraceContaining(missing.toString())
+                .hasStackTraceContaining("no checkpoint or savepoint metadata");
+
+        // A checkpoint directory whose metadata was never written (a crash mid-checkpoint).
+        Path incomplete = Files.createDirectories(dir.resolve("chk-7"));
+        Files.writeString(incomplete.resolve("3f2a"), "state bytes");
+        env = env(1, Map.of("execution.state-recovery.path", incomplete.toString()));
+        keyedSumProgram(env, 10, newRun(), new CollectingSink<>());
+        assertThat(catchThrowable(env::execute))
+                .hasStackTraceContaining("no checkpoint or savepoint metadata");
+
+        Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
+        Files.writeString(corrupt.resolve("_metadata"), "not a checkpoint");
+        env = env(1, Map.of("execution.state-recovery.path", corrupt.toString()));
+        keyedSumProgram(env, 10, newRun(), new CollectingSink<>());
+        assertThat(catchThrowable(env::execute))
+                .hasStackTraceContaining("is not the metadata of a Brook checkpoint or savepoint");
+    }
+
+    static void keyedSumProgram(
             StreamExecutionEnvironment env,
             long count,
             String run,
@@ -453,7 +510,7 @@ class CheckpointingITCase {
                 .addSink(sink);
     }
 
-    private static void awaitCompletedCheckpoints(String run, int n) throws InterruptedException {
+    static void awaitCompletedCheckpoints(String run, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (COMPLETED.get(run).get() < n) {
             if (System.nanoTime() > deadline) {
@@ -464,7 +521,7 @@ class CheckpointingITCase {
         }
     }
 
-    private static void waitForTerminal(JobClient client) throws Exception {
+    static void waitForTerminal(JobClient client) throws Exception {
         catchThrowable(() -> client.getJobExecutionResult().get(30, TimeUnit.SECONDS));
     }
 

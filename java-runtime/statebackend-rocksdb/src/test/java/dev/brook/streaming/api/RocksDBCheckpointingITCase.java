@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.brook.api.java.tuple.Tuple3;
+import dev.brook.core.execution.JobClient;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +77,38 @@ class RocksDBCheckpointingITCase extends CheckpointingITCase {
         try (Stream<Path> files = Files.walk(tmp)) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
+    }
+
+    /** A savepoint of the keyed sums taken with {@code from}, resumed with {@code to}. */
+    private static void savepointResumesOnTheOtherBackend(
+            Map<String, String> from, Map<String, String> to, Path dir) throws Exception {
+        long count = 4000;
+        String run = newRun();
+        StreamExecutionEnvironment first = env(from, 2, Map.of());
+        keyedSumProgram(first, count, run, new CollectingSink<>());
+        JobClient client = first.executeAsync();
+        awaitCompletedCheckpoints(run, 2);
+        String savepoint = client.triggerSavepoint(dir.toString()).get(30, TimeUnit.SECONDS);
+        client.cancel().get();
+        waitForTerminal(client);
+
+        StreamExecutionEnvironment second =
+                env(to, 3, Map.of("execution.state-recovery.path", savepoint));
+        CollectingSink<Tuple3<Long, Long, Long>> sink = new CollectingSink<>();
+        keyedSumProgram(second, count, newRun(), sink);
+        second.execute();
+        assertThat(finalSums(sink.getResults())).isEqualTo(expectedSums(count));
+    }
+
+    @Test
+    void aHeapSavepointResumesOnRocksDb(@TempDir Path dir) throws Exception {
+        savepointResumesOnTheOtherBackend(
+                Map.of("state.backend.type", "hashmap"), backendSettings(), dir);
+    }
+
+    @Test
+    void aRocksDbSavepointResumesOnTheHeap(@TempDir Path dir) throws Exception {
+        savepointResumesOnTheOtherBackend(
+                backendSettings(), Map.of("state.backend.type", "hashmap"), dir);
     }
 }

@@ -41,10 +41,11 @@ import java.util.concurrent.ScheduledFuture;
  * coordinator, receives splits, polls the reader for records, assigns timestamps and generates
  * watermarks.
  *
- * <p>Event time is per reader, not per split: one watermark generator sees all the reader's records
- * (split outputs are the reader output itself), so idleness ({@link
- * WatermarkStrategy#withIdleness}) also applies to the reader as a whole: its output goes idle when
- * none of its splits has produced a record for the timeout. Periodic emission runs every {@code
+ * <p>Event time is per split when the reader emits through split outputs (every {@code
+ * SplitQueueReader} does): each split has its own watermark generator, and the reader's watermark
+ * is the smallest of its active splits', so idleness ({@link WatermarkStrategy#withIdleness}) is
+ * judged per split too and the reader is idle when all its splits are. Records emitted through the
+ * reader output itself share one generator. Periodic emission runs every {@code
  * pipeline.auto-watermark-interval} on the task's processing-time clock; 0 turns it off, as in
  * Flink.
  */
