@@ -96,4 +96,19 @@ public final class CheckpointingOptions {
                                             + " cancelled or fails: DELETE_ON_CANCELLATION,"
                                             + " RETAIN_ON_CANCELLATION or"
                                             + " NO_EXTERNALIZED_CHECKPOINTS.");
+
+    /**
+     * Whether checkpoints of the RocksDB backend store only the files that changed since the
+     * previous checkpoint; savepoints are always complete.
+     */
+    public static final ConfigOption<Boolean> INCREMENTAL_CHECKPOINTS =
+            ConfigOptions.key("execution.checkpointing.incremental")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDeprecatedKeys("state.backend.incremental")
+                    .withDescription(
+                            "Whether the RocksDB state backend takes incremental checkpoints:"
+                                    + " new SST files are uploaded once into the job's shared/"
+                                    + " directory and referenced by later checkpoints. Needs"
+                                    + " execution.checkpointing.dir; savepoints stay complete.");
 }

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * {@code tolerable-failed-checkpoints} fail the job. A checkpoint that a task finishing or a
  * failover makes impossible is aborted without counting as a failure, as is an older checkpoint
  * that a newer one completes before it.
+ *
+ * <p>Checkpoints written to files get the job's {@code shared/} directory for state that later
+ * checkpoints may reference (incremental RocksDB checkpoints upload each SST file there once). A
+ * {@link SharedStateRegistry} counts the references of the retained checkpoints and deletes a
+ * shared file when the last one is discarded; files that only an aborted or late acknowledgement
+ * mentions are deleted at once.
  *
  * <p>Coordinator state is snapshotted before the tasks are triggered, on the coordinator's own
  * thread: an event the coordinator sent before its snapshot reaches the task before the trigger
@@ -78,6 +85,11 @@ public final class CheckpointCoordinator {
 
     /** {@code <checkpoint dir>/<job id>}, or null when checkpoints stay in memory. */
     private final Path jobDirectory;
+
+    /** {@code <job directory>/shared}, or null when checkpoints stay in memory. */
+    private final Path sharedDirectory;
+
+    private final SharedStateRegistry sharedState = new SharedStateRegistry();
 
     private long nextCheckpointId = 1;
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
@@ -116,6 +128,7 @@ public final class CheckpointCoordinator {
                         .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
                         .map(dir -> toPath(dir).resolve(jobId.toString()))
                         .orElse(null);
+        this.sharedDirectory = jobDirectory == null ? null : jobDirectory.resolve("shared");
     }
 
     /** A directory option as a path: a plain path or a {@code file:} URI. */
@@ -261,10 +274,16 @@ public final class CheckpointCoordinator {
                                 return;
                             }
                             p.coordinatorStates = states;
-                            CheckpointStorageLocation location =
-                                    directory == null
-                                            ? CheckpointStorageLocation.IN_MEMORY
-                                            : new CheckpointStorageLocation(directory.toString());
+                            CheckpointStorageLocation location;
+                            if (directory == null) {
+                                location = CheckpointStorageLocation.IN_MEMORY;
+                            } else if (savepoint) {
+                                location = CheckpointStorageLocation.forSavepoint(directory);
+                            } else {
+                                location =
+                                        CheckpointStorageLocation.forCheckpoint(
+                                                directory, sharedDirectory);
+                            }
                             for (CheckpointTask t : plan.toTrigger()) {
                                 t.gateway()
                                         .triggerCheckpoint(
@@ -295,6 +314,7 @@ public final class CheckpointCoordinator {
             dir = toPath(savepointDirectory).resolve(name);
         } else if (jobDirectory != null) {
             dir = jobDirectory.resolve("chk-" + id);
+            Files.createDirectories(sharedDirectory);
         } else {
             return null;
         }
@@ -329,7 +349,10 @@ public final class CheckpointCoordinator {
             ExecutionAttemptID attempt, long checkpointId, TaskStateSnapshot state) {
         PendingCheckpoint p = pending.get(checkpointId);
         if (p == null || !p.notYetAcknowledged.remove(attempt)) {
-            return; // aborted meanwhile: its directory is deleted with all files in it
+            // Aborted meanwhile: its directory is deleted with all files in it, and shared files
+            // uploaded for it would stay unless deleted here.
+            sharedState.discardUnregistered(sharedFiles(state));
+            return;
         }
         p.acknowledged.put(attempt, state);
         if (p.isFullyAcknowledged()) {
@@ -425,6 +448,22 @@ public final class CheckpointCoordinator {
                         p.savepoint,
                         operators,
                         p.directory == null ? null : p.directory.toString());
+        Set<FileStateHandle> shared = sharedFiles(checkpoint);
+        for (FileStateHandle file : shared) {
+            // A file from an earlier checkpoint that was deleted when that checkpoint was
+            // discarded (possible only if the task had not yet heard that a newer one completed).
+            if (!sharedState.isRegistered(file) && !Files.exists(file.filePath())) {
+                abort(
+                        p,
+                        new CheckpointException(
+                                "Checkpoint "
+                                        + p.id
+                                        + " references shared state that was discarded meanwhile: "
+                                        + file.path()),
+                        false);
+                return;
+            }
+        }
         if (p.directory != null) {
             try {
                 CheckpointMetadata.store(checkpoint, p.directory);
@@ -438,6 +477,8 @@ public final class CheckpointCoordinator {
             }
         }
         pending.remove(p.id);
+        // Registered before older checkpoints are discarded, so files they share stay.
+        sharedState.register(shared);
         if (!p.savepoint) {
             numberOfCompleted++;
             consecutiveFailures = 0;
@@ -487,6 +528,9 @@ public final class CheckpointCoordinator {
         }
         LOG.info("{} {} of job {} aborted: {}", p.kind(), p.id, jobId, reason.getMessage());
         deleteDirectory(p.directory);
+        for (TaskStateSnapshot ack : p.acknowledged.values()) {
+            sharedState.discardUnregistered(sharedFiles(ack));
+        }
         for (CheckpointTask t : p.plan.toAcknowledge()) {
             t.gateway().notifyCheckpointAborted(t.attempt(), p.id);
         }
@@ -557,6 +601,8 @@ public final class CheckpointCoordinator {
             while (!completed.isEmpty()) {
                 discard(completed.removeFirst());
             }
+            // Whatever is left in shared/ belongs to no checkpoint (uploads never acknowledged).
+            deleteDirectory(sharedDirectory);
             if (jobDirectory != null) {
                 try {
                     Files.deleteIfExists(jobDirectory);
@@ -577,6 +623,26 @@ public final class CheckpointCoordinator {
         if (checkpoint.externalPointer() != null) {
             deleteDirectory(Path.of(checkpoint.externalPointer()));
         }
+        sharedState.release(sharedFiles(checkpoint));
+    }
+
+    /** The shared files a checkpoint references, each once. */
+    private static Set<FileStateHandle> sharedFiles(CompletedCheckpoint checkpoint) {
+        Set<FileStateHandle> files = new LinkedHashSet<>();
+        for (OperatorState op : checkpoint.operators().values()) {
+            for (OperatorSubtaskState subtask : op.subtasks().values()) {
+                files.addAll(subtask.sharedState());
+            }
+        }
+        return files;
+    }
+
+    private static Set<FileStateHandle> sharedFiles(TaskStateSnapshot ack) {
+        Set<FileStateHandle> files = new LinkedHashSet<>();
+        for (OperatorSubtaskState subtask : ack.operators().values()) {
+            files.addAll(subtask.sharedState());
+        }
+        return files;
     }
 
     private static void deleteDirectory(Path dir) {

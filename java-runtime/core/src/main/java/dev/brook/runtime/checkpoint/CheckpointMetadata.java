@@ -13,30 +13,36 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code _metadata} file of a checkpoint or savepoint: everything needed to restore a job from
  * the directory without the job that wrote it — the checkpoint's id and time, and per operator id
  * its parallelism, max parallelism, coordinator state and, per subtask, where its state is, which
- * key groups it holds and whether the subtask had finished. The state files describe their own
- * contents (serializers included).
+ * key groups it holds, whether the subtask had finished, and the shared files (of incremental
+ * checkpoints) its state references. The state files describe their own contents (serializers
+ * included).
  *
  * <p>Files inside the checkpoint's directory are referenced by relative path, so a savepoint
- * directory can be moved as a whole. Layout: magic, version, then the fields in the order of {@link
- * #write}.
+ * directory can be moved as a whole; shared files, which live next to the checkpoint's directory
+ * (in the job's {@code shared/}), by a path relative to its parent, so a job's checkpoint directory
+ * can be moved as a whole. Layout: magic, version, then the fields in the order of {@link #write}.
+ * Version 1 (without shared files) is still read.
  */
 public final class CheckpointMetadata {
 
     public static final String METADATA_FILE_NAME = "_metadata";
 
     private static final int MAGIC = 0x42524B4D; // "BRKM"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final byte NO_HANDLE = 0;
     private static final byte BYTES = 1;
     private static final byte RELATIVE_FILE = 2;
     private static final byte ABSOLUTE_FILE = 3;
+    private static final byte PARENT_RELATIVE_FILE = 4;
 
     private CheckpointMetadata() {}
 
@@ -87,6 +93,10 @@ public final class CheckpointMetadata {
                     out.writeInt(range.end());
                 }
                 writeHandle(s.handle(), directory, out);
+                out.writeInt(s.sharedState().size());
+                for (FileStateHandle shared : s.sharedState()) {
+                    writeHandle(shared, directory, out);
+                }
             }
         }
         out.flush();
@@ -103,9 +113,13 @@ public final class CheckpointMetadata {
         } else if (handle instanceof FileStateHandle file) {
             Path path = file.filePath().toAbsolutePath().normalize();
             Path dir = directory.toAbsolutePath().normalize();
+            Path parent = dir.getParent();
             if (path.startsWith(dir)) {
                 out.writeByte(RELATIVE_FILE);
                 out.writeUTF(dir.relativize(path).toString());
+            } else if (parent != null && path.startsWith(parent)) {
+                out.writeByte(PARENT_RELATIVE_FILE);
+                out.writeUTF(parent.relativize(path).toString());
             } else {
                 out.writeByte(ABSOLUTE_FILE);
                 out.writeUTF(path.toString());
@@ -142,13 +156,13 @@ public final class CheckpointMetadata {
                             + " is not the metadata of a Brook checkpoint or savepoint");
         }
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException(
                     "Checkpoint metadata version "
                             + version
                             + " in "
                             + directory
-                            + " is not supported (this Brook reads version "
+                            + " is not supported (this Brook reads versions 1 to "
                             + VERSION
                             + ")");
         }
@@ -177,7 +191,19 @@ public final class CheckpointMetadata {
                 KeyGroupRange range =
                         in.readBoolean() ? new KeyGroupRange(in.readInt(), in.readInt()) : null;
                 StreamStateHandle handle = readHandle(in, directory);
-                subtasks.put(index, new OperatorSubtaskState(handle, range, union, finished));
+                List<FileStateHandle> shared = new ArrayList<>();
+                int sharedCount = version >= 2 ? in.readInt() : 0;
+                for (int f = 0; f < sharedCount; f++) {
+                    if (!(readHandle(in, directory) instanceof FileStateHandle file)) {
+                        throw new IOException(
+                                "Corrupt checkpoint metadata in "
+                                        + directory
+                                        + ": a shared state handle is not a file");
+                    }
+                    shared.add(file);
+                }
+                subtasks.put(
+                        index, new OperatorSubtaskState(handle, range, union, finished, shared));
             }
             states.put(
                     id, new OperatorState(id, parallelism, maxParallelism, coordinator, subtasks));
@@ -199,6 +225,19 @@ public final class CheckpointMetadata {
             case RELATIVE_FILE -> {
                 String relative = in.readUTF();
                 yield new FileStateHandle(directory.resolve(relative).toString(), in.readLong());
+            }
+            case PARENT_RELATIVE_FILE -> {
+                String relative = in.readUTF();
+                Path parent = directory.toAbsolutePath().getParent();
+                if (parent == null) {
+                    throw new IOException(
+                            "Checkpoint metadata in "
+                                    + directory
+                                    + " references "
+                                    + relative
+                                    + " in the directory above it, which has none");
+                }
+                yield new FileStateHandle(parent.resolve(relative).toString(), in.readLong());
             }
             case ABSOLUTE_FILE -> new FileStateHandle(in.readUTF(), in.readLong());
             default -> throw new IOException("Corrupt checkpoint metadata in " + directory);

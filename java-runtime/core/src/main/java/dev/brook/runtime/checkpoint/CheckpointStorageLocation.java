@@ -10,16 +10,36 @@ import java.util.UUID;
 /**
  * Where the state of one checkpoint goes: a directory ({@code <dir>/<job id>/chk-<n>}) or, without
  * {@code execution.checkpointing.dir}, the JobManager's memory. Sent to every subtask with the
- * checkpoint's trigger; the path is a string because {@link Path} is not serializable.
+ * checkpoint's trigger; the paths are strings because {@link Path} is not serializable.
  *
  * @param directory the checkpoint's directory, or null to keep state in memory
+ * @param sharedDirectory where state that later checkpoints may reference goes ({@code <dir>/<job
+ *     id>/shared}), or null when there is no such place: in memory, and for savepoints, which must
+ *     stand alone
  */
-public record CheckpointStorageLocation(String directory) implements Serializable {
+public record CheckpointStorageLocation(String directory, String sharedDirectory)
+        implements Serializable {
 
-    public static final CheckpointStorageLocation IN_MEMORY = new CheckpointStorageLocation(null);
+    public static final CheckpointStorageLocation IN_MEMORY =
+            new CheckpointStorageLocation(null, null);
+
+    /** A savepoint's directory: it holds all of the savepoint's state. */
+    public static CheckpointStorageLocation forSavepoint(Path directory) {
+        return new CheckpointStorageLocation(directory.toString(), null);
+    }
+
+    /** A checkpoint's directory, and the job's directory of state shared between checkpoints. */
+    public static CheckpointStorageLocation forCheckpoint(Path directory, Path sharedDirectory) {
+        return new CheckpointStorageLocation(directory.toString(), sharedDirectory.toString());
+    }
 
     public boolean isInMemory() {
         return directory == null;
+    }
+
+    /** Whether state may be stored once and referenced by later checkpoints (incrementally). */
+    public boolean supportsSharedState() {
+        return sharedDirectory != null;
     }
 
     /** Stores {@code data}: as a new file in the directory, or as bytes in memory. */

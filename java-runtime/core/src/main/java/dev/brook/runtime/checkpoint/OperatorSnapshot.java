@@ -4,6 +4,8 @@ import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
 import dev.brook.runtime.serialization.JavaSerialization;
+import dev.brook.runtime.state.IncrementalKeyedStateHandle;
+import dev.brook.runtime.state.KeyedStateHandle;
 import dev.brook.runtime.state.KeyedStateSnapshot;
 import dev.brook.runtime.state.OperatorStateContents;
 import dev.brook.runtime.state.OperatorStateContents.Mode;
@@ -21,37 +23,70 @@ import java.util.Map;
  * Like {@link KeyedStateSnapshot} it carries the serializers of everything it holds, so it can be
  * read without the program that wrote it.
  *
+ * <p>Layout (version 2): magic, version, timers, operator state, then the keyed state last — tagged
+ * as none, full ({@link KeyedStateSnapshot}) or incremental ({@link IncrementalKeyedStateHandle}) —
+ * because a checkpoint serializes timers and operator state on the task thread and its keyed state
+ * may only be written later, on an I/O thread ({@link #withoutKeyedState}). Version 1 (keyed state
+ * first, always full) is still read.
+ *
  * @param keyed the keyed state, or null when the operator is not keyed
  * @param timers the timers (a "state" per timer service and time domain whose entries are
  *     (namespace, key, timestamp)), or null when the operator has none
  * @param operatorState the operator's list, union list and broadcast states by name
  */
 public record OperatorSnapshot(
-        KeyedStateSnapshot keyed,
+        KeyedStateHandle keyed,
         KeyedStateSnapshot timers,
         Map<String, OperatorStateContents> operatorState) {
 
     private static final int MAGIC = 0x42524B53; // "BRKS"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final byte NO_KEYED_STATE = 0;
+    private static final byte FULL_KEYED_STATE = 1;
+    private static final byte INCREMENTAL_KEYED_STATE = 2;
 
-    public boolean isEmpty() {
-        return keyed == null && timers == null && operatorState.isEmpty();
-    }
+    /**
+     * An operator's snapshot without its keyed state: timers and operator state serialized at once,
+     * so the task may change them after; {@link #toBytes} adds the keyed state when it is written.
+     */
+    public static final class WithoutKeyedState {
+        private final byte[] timersAndOperatorState;
+        private final boolean hasUnionState;
 
-    public boolean hasUnionState() {
-        return operatorState.values().stream().anyMatch(c -> c.mode() == Mode.UNION);
-    }
-
-    /** The snapshot's bytes. Serializes every element now, so the task may change them after. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public byte[] toBytes() throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(1024);
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeBoolean(keyed != null);
-        if (keyed != null) {
-            keyed.write(out);
+        private WithoutKeyedState(byte[] timersAndOperatorState, boolean hasUnionState) {
+            this.timersAndOperatorState = timersAndOperatorState;
+            this.hasUnionState = hasUnionState;
         }
+
+        public boolean hasUnionState() {
+            return hasUnionState;
+        }
+
+        /** The whole snapshot's bytes, with {@code keyed} (null when the operator is not keyed). */
+        public byte[] toBytes(KeyedStateHandle keyed) throws IOException {
+            DataOutputSerializer out = new DataOutputSerializer(timersAndOperatorState.length + 64);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.write(timersAndOperatorState);
+            if (keyed == null) {
+                out.writeByte(NO_KEYED_STATE);
+            } else if (keyed instanceof KeyedStateSnapshot full) {
+                out.writeByte(FULL_KEYED_STATE);
+                full.write(out);
+            } else if (keyed instanceof IncrementalKeyedStateHandle incremental) {
+                out.writeByte(INCREMENTAL_KEYED_STATE);
+                incremental.write(out);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** Serializes {@code timers} (may be null) and {@code operatorState} now. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static WithoutKeyedState withoutKeyedState(
+            KeyedStateSnapshot timers, Map<String, OperatorStateContents> operatorState)
+            throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
         out.writeBoolean(timers != null);
         if (timers != null) {
             timers.write(out);
@@ -86,15 +121,18 @@ public record OperatorSnapshot(
                 }
             }
         }
-        return out.toByteArray();
+        boolean union = operatorState.values().stream().anyMatch(c -> c.mode() == Mode.UNION);
+        return new WithoutKeyedState(out.toByteArray(), union);
     }
 
     /**
-     * Reads a snapshot; classes (serializers, user types) are resolved with {@code classLoader}.
+     * Reads the snapshot of {@code state}; classes (serializers, user types) are resolved with
+     * {@code classLoader}, shared files by name in the state's {@link
+     * OperatorSubtaskState#sharedState()}.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static OperatorSnapshot read(StreamStateHandle handle, ClassLoader classLoader)
+    public static OperatorSnapshot read(OperatorSubtaskState state, ClassLoader classLoader)
             throws IOException {
+        StreamStateHandle handle = state.handle();
         byte[] bytes;
         try (InputStream in = handle.openInputStream()) {
             bytes = in.readAllBytes();
@@ -104,14 +142,50 @@ public record OperatorSnapshot(
             throw new IOException("Not a Brook operator state snapshot: " + handle);
         }
         int version = in.readInt();
+        if (version == 1) {
+            KeyedStateSnapshot keyed =
+                    in.readBoolean() ? KeyedStateSnapshot.read(in, classLoader) : null;
+            KeyedStateSnapshot timers =
+                    in.readBoolean() ? KeyedStateSnapshot.read(in, classLoader) : null;
+            return new OperatorSnapshot(keyed, timers, readOperatorState(in, classLoader));
+        }
         if (version != VERSION) {
             throw new IOException(
-                    "Operator state snapshot version " + version + " is not supported: " + handle);
+                    "Operator state snapshot version "
+                            + version
+                            + " is not supported (this Brook reads versions 1 to "
+                            + VERSION
+                            + "): "
+                            + handle);
         }
-        KeyedStateSnapshot keyed =
-                in.readBoolean() ? KeyedStateSnapshot.read(in, classLoader) : null;
         KeyedStateSnapshot timers =
                 in.readBoolean() ? KeyedStateSnapshot.read(in, classLoader) : null;
+        Map<String, OperatorStateContents> operatorState = readOperatorState(in, classLoader);
+        byte tag = in.readByte();
+        KeyedStateHandle keyed =
+                switch (tag) {
+                    case NO_KEYED_STATE -> null;
+                    case FULL_KEYED_STATE -> KeyedStateSnapshot.read(in, classLoader);
+                    case INCREMENTAL_KEYED_STATE -> {
+                        Map<String, FileStateHandle> shared = new HashMap<>();
+                        for (FileStateHandle file : state.sharedState()) {
+                            shared.put(file.filePath().getFileName().toString(), file);
+                        }
+                        yield IncrementalKeyedStateHandle.read(in, classLoader, shared);
+                    }
+                    default ->
+                            throw new IOException(
+                                    "Corrupt operator state snapshot (keyed state tag "
+                                            + tag
+                                            + "): "
+                                            + handle);
+                };
+        return new OperatorSnapshot(keyed, timers, operatorState);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, OperatorStateContents> readOperatorState(
+            DataInputDeserializer in, ClassLoader classLoader) throws IOException {
         int states = in.readInt();
         Map<String, OperatorStateContents> operatorState = new LinkedHashMap<>();
         for (int i = 0; i < states; i++) {
@@ -151,7 +225,7 @@ public record OperatorSnapshot(
                         name, OperatorStateContents.list(mode, elements, elementSerializer));
             }
         }
-        return new OperatorSnapshot(keyed, timers, operatorState);
+        return operatorState;
     }
 
     /**

@@ -6,7 +6,10 @@ import dev.brook.configuration.StateBackendOptions;
 import dev.brook.runtime.state.hashmap.HashMapStateBackend;
 import java.util.Locale;
 
-/** Turns {@code state.backend.type} into a {@link StateBackend}. */
+/**
+ * Turns {@code state.backend.type} into a {@link StateBackend}, and configures the backend when it
+ * is a {@link ConfigurableStateBackend}.
+ */
 public final class StateBackendLoader {
 
     /** The RocksDB backend lives in its own module; it is found by name when configured. */
@@ -16,14 +19,21 @@ public final class StateBackendLoader {
     private StateBackendLoader() {}
 
     /**
-     * The backend the program set, else the configured one. Fails with the key and the allowed
-     * values when the configured name is unknown or its module is missing.
+     * The backend the program set, else the configured one, configured from {@code configuration}
+     * if it takes settings (the program's explicit settings win). Fails with the key and the
+     * allowed values when the configured name is unknown or its module is missing.
      */
     public static StateBackend load(
             StateBackend fromProgram, Configuration configuration, ClassLoader classLoader) {
-        if (fromProgram != null) {
-            return fromProgram;
+        StateBackend backend =
+                fromProgram != null ? fromProgram : byName(configuration, classLoader);
+        if (backend instanceof ConfigurableStateBackend configurable) {
+            return configurable.configure(configuration, classLoader);
         }
+        return backend;
+    }
+
+    private static StateBackend byName(Configuration configuration, ClassLoader classLoader) {
         String name = configuration.get(StateBackendOptions.STATE_BACKEND);
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "hashmap":

@@ -444,8 +444,8 @@ class CheckpointingITCase {
     }
 
     @Test
-    void aSavepointTakenAtParallelismTwoResumesAtOneAndAtFourWithIdenticalResults(
-            @TempDir Path dir) throws Exception {
+    void aSavepointTakenAtParallelismTwoResumesAtOneAndAtFourWithIdenticalResults(@TempDir Path dir)
+            throws Exception {
         long count = 4000;
         String run = newRun();
         StreamExecutionEnvironment first = env(2, Map.of());

@@ -48,8 +48,10 @@ class RestartStrategyITCase {
         }
     }
 
+    /** Whole-job restarts (the subtasks of these jobs are separate regions otherwise). */
     private static StreamExecutionEnvironment env(Map<String, String> settings) {
         Configuration conf = new Configuration();
+        conf.setString("jobmanager.execution.failover-strategy", "full");
         settings.forEach(conf::setString);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         env.setParallelism(2);

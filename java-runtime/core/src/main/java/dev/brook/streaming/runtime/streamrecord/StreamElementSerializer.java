@@ -60,19 +60,23 @@ public final class StreamElementSerializer<T> {
             target.writeLong(b.checkpointId());
             target.writeLong(b.timestamp());
             target.writeBoolean(b.isSavepoint());
-            String directory = b.location().directory();
-            target.writeBoolean(directory != null);
-            if (directory != null) {
-                try {
-                    target.writeUTF(directory);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            writeOptionalString(b.location().directory(), target);
+            writeOptionalString(b.location().sharedDirectory(), target);
         } else if (event == EndOfPartition.INSTANCE) {
             target.writeByte(TAG_END_OF_PARTITION);
         } else {
             throw new IllegalArgumentException("Not a control event: " + event);
+        }
+    }
+
+    private static void writeOptionalString(String value, DataOutputSerializer target) {
+        target.writeBoolean(value != null);
+        if (value != null) {
+            try {
+                target.writeUTF(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -99,13 +103,13 @@ public final class StreamElementSerializer<T> {
                 long checkpointId = source.readLong();
                 long timestamp = source.readLong();
                 boolean savepoint = source.readBoolean();
+                String directory = source.readBoolean() ? source.readUTF() : null;
+                String sharedDirectory = source.readBoolean() ? source.readUTF() : null;
                 return new CheckpointBarrier(
                         checkpointId,
                         timestamp,
                         savepoint,
-                        source.readBoolean()
-                                ? new CheckpointStorageLocation(source.readUTF())
-                                : CheckpointStorageLocation.IN_MEMORY);
+                        new CheckpointStorageLocation(directory, sharedDirectory));
             case TAG_END_OF_PARTITION:
                 return EndOfPartition.INSTANCE;
             default:

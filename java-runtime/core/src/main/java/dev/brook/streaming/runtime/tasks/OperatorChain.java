@@ -6,15 +6,18 @@ import dev.brook.configuration.ExecutionOptions;
 import dev.brook.configuration.PipelineOptions;
 import dev.brook.runtime.checkpoint.CheckpointCoordinator;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.FileStateHandle;
 import dev.brook.runtime.checkpoint.OperatorSnapshot;
 import dev.brook.runtime.checkpoint.OperatorSubtaskState;
 import dev.brook.runtime.checkpoint.TaskRestore;
 import dev.brook.runtime.jobgraph.OperatorConfig;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.operators.coordination.OperatorEventHandler;
+import dev.brook.runtime.state.IncrementalKeyedStateHandle;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyedStateBackend;
 import dev.brook.runtime.state.KeyedStateBackendParameters;
+import dev.brook.runtime.state.KeyedStateHandle;
 import dev.brook.runtime.state.KeyedStateSnapshot;
 import dev.brook.runtime.state.OperatorStateBackend;
 import dev.brook.runtime.state.OperatorStateContents;
@@ -59,7 +62,7 @@ final class OperatorChain {
 
     /** The restored state of one operator, read from the checkpoint's handles. */
     private record RestoredOperator(
-            List<KeyedStateSnapshot> keyed,
+            List<KeyedStateHandle> keyed,
             List<KeyedStateSnapshot> timers,
             Map<String, OperatorStateContents> operatorState) {}
 
@@ -122,7 +125,7 @@ final class OperatorChain {
                 backend = createKeyedBackend(env, oc, i);
                 backends.add(backend);
                 if (restored != null) {
-                    backend.restore(restored.keyed());
+                    restoreKeyedState(backend, restored.keyed());
                 }
             }
             OperatorStateBackend operatorState = new HeapOperatorStateBackend();
@@ -190,6 +193,27 @@ final class OperatorChain {
     }
 
     /**
+     * Hands the restored keyed state to the backend: RocksDB files of incremental checkpoints first
+     * (the backend may open them as its database), then snapshots in the full form.
+     */
+    private static void restoreKeyedState(
+            KeyedStateBackend<?> backend, List<KeyedStateHandle> handles) throws IOException {
+        List<IncrementalKeyedStateHandle> incremental = new ArrayList<>();
+        List<KeyedStateSnapshot> full = new ArrayList<>();
+        for (KeyedStateHandle handle : handles) {
+            if (handle instanceof IncrementalKeyedStateHandle i) {
+                incremental.add(i);
+            } else if (handle instanceof KeyedStateSnapshot snapshot) {
+                full.add(snapshot);
+            }
+        }
+        if (!incremental.isEmpty()) {
+            backend.restoreIncremental(incremental);
+        }
+        backend.restore(full);
+    }
+
+    /**
      * Reads this operator's part of the checkpoint the task restores from: the keyed state and
      * timers of all handed-over subtasks (the backends keep the key groups of their range), and the
      * operator state redistributed to this subtask. Null on a fresh start.
@@ -204,7 +228,7 @@ final class OperatorChain {
         if (op == null) {
             return null;
         }
-        List<KeyedStateSnapshot> keyed = new ArrayList<>();
+        List<KeyedStateHandle> keyed = new ArrayList<>();
         List<KeyedStateSnapshot> timers = new ArrayList<>();
         Map<Integer, Map<String, OperatorStateContents>> operatorState = new TreeMap<>();
         for (Map.Entry<Integer, OperatorSubtaskState> e : op.subtasks().entrySet()) {
@@ -212,7 +236,7 @@ final class OperatorChain {
                 continue;
             }
             OperatorSnapshot snapshot =
-                    OperatorSnapshot.read(e.getValue().handle(), env.userCodeClassLoader());
+                    OperatorSnapshot.read(e.getValue(), env.userCodeClassLoader());
             if (snapshot.keyed() != null) {
                 keyed.add(snapshot.keyed());
             }
@@ -287,8 +311,10 @@ final class OperatorChain {
 
     /**
      * The synchronous part of a checkpoint: every operator saves its functions' state into its
-     * backends, then the backends and timers are read into snapshots, serialized, so processing can
-     * go on while they are written. Operators without state are left out.
+     * backends, then timers and operator state are read and serialized and the keyed backends take
+     * the synchronous part of their snapshot (a full snapshot, or a RocksDB checkpoint whose files
+     * are uploaded later), so processing can go on while they are written. Operators without state
+     * are left out.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     Map<String, PendingOperatorSnapshot> snapshotState(long checkpointId, long timestamp)
@@ -299,22 +325,34 @@ final class OperatorChain {
             op.snapshotState(checkpointId, timestamp);
             OperatorConfig oc = configs.get(i);
             KeyedStateBackend backend = operatorBackends[i];
-            KeyedStateSnapshot keyed =
-                    backend == null ? null : backend.snapshot((TypeSerializer) oc.keySerializer());
             KeyedStateSnapshot timers =
                     op instanceof AbstractStreamOperator<?> a ? a.snapshotTimers() : null;
-            OperatorSnapshot snapshot =
-                    new OperatorSnapshot(keyed, timers, operatorStates[i].snapshot());
-            if (!snapshot.isEmpty()) {
-                byte[] bytes = snapshot.toBytes();
-                KeyGroupRange range = backend == null ? null : keyGroupRange;
-                boolean union = snapshot.hasUnionState();
-                result.put(
-                        oc.operatorId(),
-                        location ->
-                                new OperatorSubtaskState(
-                                        location.write(bytes), range, union, false));
+            Map<String, OperatorStateContents> operatorState = operatorStates[i].snapshot();
+            if (backend == null && timers == null && operatorState.isEmpty()) {
+                continue;
             }
+            OperatorSnapshot.WithoutKeyedState rest =
+                    OperatorSnapshot.withoutKeyedState(timers, operatorState);
+            KeyedStateBackend.PendingSnapshot keyed =
+                    backend == null
+                            ? null
+                            : backend.snapshot(checkpointId, (TypeSerializer) oc.keySerializer());
+            KeyGroupRange range = backend == null ? null : keyGroupRange;
+            result.put(
+                    oc.operatorId(),
+                    location -> {
+                        KeyedStateHandle keyedState = keyed == null ? null : keyed.write(location);
+                        List<FileStateHandle> shared =
+                                keyedState instanceof IncrementalKeyedStateHandle incremental
+                                        ? incremental.sharedState()
+                                        : List.of();
+                        return new OperatorSubtaskState(
+                                location.write(rest.toBytes(keyedState)),
+                                range,
+                                rest.hasUnionState(),
+                                false,
+                                shared);
+                    });
         }
         return result;
     }
@@ -328,13 +366,23 @@ final class OperatorChain {
         OperatorSubtaskState write(CheckpointStorageLocation location) throws IOException;
     }
 
+    /**
+     * Checkpoint {@code checkpointId} is complete: the keyed backends first (an incremental one may
+     * now reuse the files it uploaded for it), then the operators and their functions.
+     */
     void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (KeyedStateBackend<?> backend : backends) {
+            backend.notifyCheckpointComplete(checkpointId);
+        }
         for (StreamOperator<?> op : operators) {
             op.notifyCheckpointComplete(checkpointId);
         }
     }
 
     void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (KeyedStateBackend<?> backend : backends) {
+            backend.notifyCheckpointAborted(checkpointId);
+        }
         for (StreamOperator<?> op : operators) {
             op.notifyCheckpointAborted(checkpointId);
         }

@@ -31,9 +31,13 @@ import dev.brook.streaming.runtime.streamrecord.EndOfPartition;
 import dev.brook.streaming.runtime.streamrecord.StreamElementSerializer;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -63,6 +67,9 @@ public final class StreamTask {
 
     /** After the end of input: the first checkpoint taken since, and whether it completed. */
     private boolean inputEnded;
+
+    /** Asynchronous parts of checkpoints not yet written. */
+    private final Set<CompletableFuture<Void>> pendingWrites = ConcurrentHashMap.newKeySet();
 
     private long finalCheckpointId = -1;
     private boolean finalCheckpointComplete;
@@ -112,6 +119,7 @@ public final class StreamTask {
                 }
                 if (!canceled) {
                     chain.endOutputs();
+                    awaitPendingWrites();
                 }
             }
         } catch (Exception e) {
@@ -339,8 +347,8 @@ public final class StreamTask {
             env.checkpointResponder().declineCheckpoint(id, e);
             return;
         }
-        env.ioExecutor()
-                .execute(
+        CompletableFuture<Void> write =
+                CompletableFuture.runAsync(
                         () -> {
                             try {
                                 Map<String, OperatorSubtaskState> states = new HashMap<>();
@@ -352,7 +360,25 @@ public final class StreamTask {
                             } catch (Exception | Error e) {
                                 env.checkpointResponder().declineCheckpoint(id, e);
                             }
-                        });
+                        },
+                        env.ioExecutor());
+        pendingWrites.add(write);
+        write.whenComplete((ok, error) -> pendingWrites.remove(write));
+    }
+
+    /**
+     * A task that finished waits for its checkpoint writes before it reports so: its last
+     * acknowledgement then reaches the JobMaster while the job is still running, and no file is
+     * written after the job's clean-up.
+     */
+    private void awaitPendingWrites() throws InterruptedException {
+        for (CompletableFuture<Void> write : List.copyOf(pendingWrites)) {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                // declined already; the task itself has finished fine
+            }
+        }
     }
 
     /** Checkpoint {@code checkpointId} is complete: operators and functions hear of it. */

@@ -8,6 +8,8 @@ import dev.brook.api.common.state.StateTtlConfig;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.runtime.checkpoint.FileStateHandle;
+import dev.brook.runtime.state.IncrementalKeyedStateHandle;
 import dev.brook.runtime.state.InternalKvState;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyGroupRangeAssignment;
@@ -19,7 +21,10 @@ import dev.brook.runtime.state.VoidNamespace;
 import dev.brook.runtime.state.VoidNamespaceSerializer;
 import dev.brook.runtime.state.ttl.TtlStates;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,12 +32,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed state in an embedded RocksDB (the {@code rocksdb} backend): serialized, one column family
@@ -41,15 +46,30 @@ import org.rocksdb.Snapshot;
  * deserialize. The current key is serialized once, when a state first needs it after {@link
  * #setCurrentKey}.
  *
- * <p>Threading model: task thread only.
+ * <p>Checkpoints are full snapshots taken on the task thread, or, with incremental checkpoints,
+ * RocksDB checkpoints whose new files are uploaded on an I/O thread ({@link
+ * RocksDBIncrementalSnapshots}). Such files are restored by opening them as the database when they
+ * hold exactly this backend's key groups, and otherwise by copying this backend's key groups out of
+ * each of them (a range scan per state, since a key starts with its key group).
+ *
+ * <p>Threading model: task thread only, but for the asynchronous part of incremental checkpoints.
  */
 final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RocksDBKeyedStateBackend.class);
 
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
     private final TypeSerializer<K> keySerializer;
     private final LongSupplier ttlClock;
-    private final RocksDBStore store;
+    private final Path workingDirectory;
+    private final String owner;
+
+    /** Replaced once if a restore opens checkpoint files as the database. */
+    private RocksDBStore store;
+
+    /** Null when checkpoints are full snapshots. */
+    private final RocksDBIncrementalSnapshots incrementalSnapshots;
 
     private K currentKey;
     private int currentKeyGroup;
@@ -74,13 +94,20 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     /** Restored states that no operator has asked for yet. */
     private final Map<String, StateColumn> restored = new LinkedHashMap<>();
 
-    RocksDBKeyedStateBackend(KeyedStateBackendParameters<K> parameters) throws IOException {
+    RocksDBKeyedStateBackend(
+            KeyedStateBackendParameters<K> parameters, boolean incrementalCheckpoints)
+            throws IOException {
         this.keyGroupRange = parameters.keyGroupRange();
         this.maxParallelism = parameters.maxParallelism();
         this.keySerializer = parameters.keySerializer();
         this.ttlClock = parameters.ttlClock();
-        this.store =
-                new RocksDBStore(parameters.workingDirectory(), parameters.operatorIdentifier());
+        this.workingDirectory = parameters.workingDirectory();
+        this.owner = parameters.operatorIdentifier();
+        this.store = RocksDBStore.create(workingDirectory, owner);
+        this.incrementalSnapshots =
+                incrementalCheckpoints
+                        ? new RocksDBIncrementalSnapshots(owner, keyGroupRange)
+                        : null;
     }
 
     @Override
@@ -329,75 +356,56 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     // ---- snapshots ----
 
-    @Override
-    public KeyedStateSnapshot snapshot(TypeSerializer<K> keySerializer) throws IOException {
+    /** Every column: registered states, then restored ones nobody asked for (kept for later). */
+    private List<StateColumn> columns() {
         List<StateColumn> columns = new ArrayList<>();
         states.values().forEach(r -> columns.add(r.column()));
-        // Restored state nobody asked for stays in the next snapshot.
         columns.addAll(restored.values());
-        List<KeyedStateSnapshot.StateMeta> metas = new ArrayList<>();
-        for (StateColumn column : columns) {
-            metas.add(withKeys(column.layout(), keySerializer));
-        }
+        return columns;
+    }
+
+    @Override
+    public KeyedStateSnapshot snapshot(TypeSerializer<K> keySerializer) throws IOException {
         // Iterators at one RocksDB snapshot, so the result is consistent even if written to.
-        SortedMap<Integer, byte[]> keyGroups;
         Snapshot snapshot = store.snapshot();
         try (ReadOptions atSnapshot = new ReadOptions().setSnapshot(snapshot)) {
-            List<RocksIterator> iterators = new ArrayList<>(columns.size());
-            try {
-                for (StateColumn column : columns) {
-                    RocksIterator it = column.newIterator(atSnapshot);
-                    iterators.add(it);
-                    it.seekToFirst();
-                }
-                keyGroups = writeKeyGroups(columns, metas, iterators);
-            } finally {
-                iterators.forEach(RocksIterator::close);
-            }
+            return RocksDBFullSnapshot.read(columns(), keyGroupRange, keySerializer, atSnapshot);
         } finally {
             store.release(snapshot);
         }
-        return new KeyedStateSnapshot(metas, keyGroups);
     }
 
-    /**
-     * Writes each key group's entries of every column, in the order of {@code columns}; the
-     * iterators walk the columns in step, key group by key group.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private SortedMap<Integer, byte[]> writeKeyGroups(
-            List<StateColumn> columns,
-            List<KeyedStateSnapshot.StateMeta> metas,
-            List<RocksIterator> iterators)
+    @Override
+    public PendingSnapshot snapshot(long checkpointId, TypeSerializer<K> keySerializer)
             throws IOException {
-        SortedMap<Integer, byte[]> keyGroups = new TreeMap<>();
-        DataOutputSerializer out = new DataOutputSerializer(4096);
-        for (int keyGroup = keyGroupRange.start(); keyGroup <= keyGroupRange.end(); keyGroup++) {
-            out.clear();
-            boolean any = false;
-            for (int i = 0; i < columns.size(); i++) {
-                KeyedStateSnapshot.StateMeta meta = metas.get(i);
-                TypeSerializer namespaces = meta.namespaceSerializer();
-                TypeSerializer keys = meta.keySerializer();
-                TypeSerializer values = meta.valueSerializer();
-                any |=
-                        columns.get(i)
-                                .readEntries(
-                                        iterators.get(i),
-                                        keyGroup,
-                                        (namespace, key, value) -> {
-                                            out.writeBoolean(true);
-                                            namespaces.serialize(namespace, out);
-                                            keys.serialize(key, out);
-                                            values.serialize(value, out);
-                                        });
-                out.writeBoolean(false);
-            }
-            if (any) {
-                keyGroups.put(keyGroup, out.toByteArray());
-            }
+        if (incrementalSnapshots == null) {
+            return KeyedStateBackend.super.snapshot(checkpointId, keySerializer);
         }
-        return keyGroups;
+        return incrementalSnapshots.snapshot(checkpointId, store, columns(), keySerializer);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (incrementalSnapshots != null) {
+            incrementalSnapshots.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        if (incrementalSnapshots == null) {
+            return;
+        }
+        try {
+            incrementalSnapshots.notifyCheckpointAborted(checkpointId);
+        } catch (IOException e) {
+            // Leftovers of a checkpoint that will not be used; the job's end removes shared/.
+            LOG.warn(
+                    "Could not delete the files of aborted checkpoint {} of {}: {}",
+                    checkpointId,
+                    this,
+                    e.toString());
+        }
     }
 
     @Override
@@ -412,7 +420,7 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 StateColumn column = restored.get(meta.name());
                 if (column == null) {
                     // Stored with this backend's key serializer, which claimed states use.
-                    column = store.createColumn(withKeys(meta, keySerializer));
+                    column = store.createColumn(RocksDBFullSnapshot.withKeys(meta, keySerializer));
                     restored.put(meta.name(), column);
                 } else if (column.kind() != meta.kind()
                         || column.layout().timeToLive() != meta.timeToLive()) {
@@ -433,15 +441,89 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
     }
 
-    private static KeyedStateSnapshot.StateMeta withKeys(
-            KeyedStateSnapshot.StateMeta meta, TypeSerializer<?> keySerializer) {
-        return new KeyedStateSnapshot.StateMeta(
-                meta.name(),
-                meta.kind(),
-                meta.timeToLive(),
-                meta.namespaceSerializer(),
-                keySerializer,
-                meta.valueSerializer());
+    @Override
+    public void restoreIncremental(Collection<IncrementalKeyedStateHandle> handles)
+            throws IOException {
+        if (!states.isEmpty() || !restored.isEmpty()) {
+            throw new IllegalStateException(
+                    "Incremental RocksDB state must be restored before any other state");
+        }
+        if (handles.size() == 1) {
+            IncrementalKeyedStateHandle handle = handles.iterator().next();
+            if (handle.keyGroupRange().equals(keyGroupRange)) {
+                openAsDatabase(handle);
+                return;
+            }
+        }
+        for (IncrementalKeyedStateHandle handle : handles) {
+            KeyGroupRange overlap =
+                    new KeyGroupRange(
+                            Math.max(keyGroupRange.start(), handle.keyGroupRange().start()),
+                            Math.min(keyGroupRange.end(), handle.keyGroupRange().end()));
+            if (overlap.numberOfKeyGroups() > 0) {
+                copyKeyGroups(handle, overlap);
+            }
+        }
+    }
+
+    /** The fast path: the handle's files become this backend's database. */
+    private void openAsDatabase(IncrementalKeyedStateHandle handle) throws IOException {
+        Path directory =
+                Files.createTempDirectory(workingDirectory, RocksDBStore.directoryPrefix(owner));
+        RocksDBStore opened = RocksDBStore.open(download(handle, directory), owner, false);
+        store.close();
+        store = opened;
+        for (IncrementalKeyedStateHandle.ColumnFamily c : handle.columnFamilies()) {
+            restored.put(c.state().name(), store.column(c.name(), c.state()));
+        }
+    }
+
+    /**
+     * Copies the entries of key groups {@code keyGroups} of every state out of the database of
+     * {@code handle}, opened read-only in a temporary directory.
+     */
+    private void copyKeyGroups(IncrementalKeyedStateHandle handle, KeyGroupRange keyGroups)
+            throws IOException {
+        Path directory =
+                Files.createTempDirectory(
+                        workingDirectory, RocksDBStore.directoryPrefix(owner) + "restore-");
+        try (RocksDBStore source = RocksDBStore.open(download(handle, directory), owner, true)) {
+            for (IncrementalKeyedStateHandle.ColumnFamily c : handle.columnFamilies()) {
+                KeyedStateSnapshot.StateMeta meta = c.state();
+                StateColumn target = restored.get(meta.name());
+                if (target == null) {
+                    target = store.createColumn(meta);
+                    restored.put(meta.name(), target);
+                } else if (target.kind() != meta.kind()
+                        || target.layout().timeToLive() != meta.timeToLive()
+                        || !target.sameLayout(meta)) {
+                    throw new IllegalStateException(
+                            "The snapshots disagree on the kind or the serializers of state '"
+                                    + meta.name()
+                                    + "'");
+                }
+                target.copyKeyGroups(source.column(c.name(), meta), keyGroups);
+            }
+        }
+    }
+
+    /** Writes the files of {@code handle} into {@code directory}; returns the directory. */
+    private static Path download(IncrementalKeyedStateHandle handle, Path directory)
+            throws IOException {
+        try {
+            for (Map.Entry<String, FileStateHandle> e : handle.sharedFiles().entrySet()) {
+                try (InputStream in = e.getValue().openInputStream()) {
+                    Files.copy(in, directory.resolve(e.getKey()));
+                }
+            }
+            for (Map.Entry<String, byte[]> e : handle.privateFiles().entrySet()) {
+                Files.write(directory.resolve(e.getKey()), e.getValue());
+            }
+        } catch (IOException e) {
+            RocksDBStore.deleteDirectory(directory);
+            throw e;
+        }
+        return directory;
     }
 
     @SuppressWarnings("unchecked")

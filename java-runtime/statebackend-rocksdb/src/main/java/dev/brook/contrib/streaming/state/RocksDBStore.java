@@ -5,16 +5,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.InfoLogLevel;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Snapshot;
@@ -22,15 +27,17 @@ import org.rocksdb.StringAppendOperator;
 import org.rocksdb.WriteOptions;
 
 /**
- * The embedded RocksDB of one keyed state backend, in a directory of its own, with a column family
- * per state. It owns every native object it creates and frees them, and the directory, on {@link
- * #close()}.
+ * An embedded RocksDB in a directory of its own, with a column family per state: the database of a
+ * keyed state backend, or a copy of one that a checkpoint or a restore reads. It owns every native
+ * object it creates and frees them, and the directory, on {@link #close()}.
  *
- * <p>The write-ahead log is off: checkpoints, not RocksDB, make state durable, and the database is
- * never reopened. Every column family has a merge operator that appends the operand's bytes with no
- * delimiter, which list state uses (its elements are self-delimiting).
+ * <p>The write-ahead log is off: checkpoints, not RocksDB, make state durable. Every column family
+ * has a merge operator that appends the operand's bytes with no delimiter, which list state uses
+ * (its elements are self-delimiting); a database opened from checkpoint files gets the same one,
+ * since unmerged list appends may still be in its files.
  *
- * <p>Threading model: task thread only.
+ * <p>Threading model: one thread at a time — the task thread for a backend's database, an I/O
+ * thread for a copy being read for a checkpoint.
  */
 final class RocksDBStore implements AutoCloseable {
 
@@ -45,16 +52,58 @@ final class RocksDBStore implements AutoCloseable {
     private final WriteOptions writeOptions;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+
+    /** The column families found when an existing database was opened, by name. */
+    private final Map<String, ColumnFamilyHandle> existing = new HashMap<>();
+
     private int columnsCreated;
     private boolean closed;
 
-    /** Opens a new database in a new directory under {@code workingDirectory}. */
-    RocksDBStore(Path workingDirectory, String owner) throws IOException {
+    /** Opens a new, empty database in a new directory under {@code workingDirectory}. */
+    static RocksDBStore create(Path workingDirectory, String owner) throws IOException {
         Files.createDirectories(workingDirectory);
-        directory =
-                Files.createTempDirectory(
-                        workingDirectory,
-                        "rocksdb-" + owner.replaceAll("[^A-Za-z0-9._-]", "_") + "-");
+        Path directory = Files.createTempDirectory(workingDirectory, directoryPrefix(owner));
+        return new RocksDBStore(directory, owner, List.of(), false);
+    }
+
+    /**
+     * Opens the database whose files are in {@code directory} (a restored or checkpointed copy),
+     * with all its column families; the store owns the directory from now on, and deletes it on
+     * close even if opening fails.
+     */
+    static RocksDBStore open(Path directory, String owner, boolean readOnly) throws IOException {
+        List<byte[]> names;
+        try (Options options = new Options()) {
+            names = RocksDB.listColumnFamilies(options, directory.toString());
+        } catch (RocksDBException e) {
+            deleteDirectory(directory);
+            throw new IOException(
+                    "Cannot read the column families of the RocksDB files in "
+                            + directory
+                            + " (keyed state of "
+                            + owner
+                            + "): "
+                            + e.getMessage(),
+                    e);
+        }
+        List<byte[]> others = new ArrayList<>();
+        for (byte[] name : names) {
+            if (!new String(name, StandardCharsets.UTF_8).equals("default")) {
+                others.add(name);
+            }
+        }
+        return new RocksDBStore(directory, owner, others, readOnly);
+    }
+
+    /** How the directories of {@code owner}'s databases are named. */
+    static String directoryPrefix(String owner) {
+        return "rocksdb-" + owner.replaceAll("[^A-Za-z0-9._-]", "_") + "-";
+    }
+
+    private RocksDBStore(
+            Path directory, String owner, List<byte[]> columnFamilies, boolean readOnly)
+            throws IOException {
+        this.directory = directory;
         dbOptions =
                 new DBOptions()
                         .setCreateIfMissing(true)
@@ -64,18 +113,20 @@ final class RocksDBStore implements AutoCloseable {
         appender = new StringAppendOperator("");
         columnOptions = new ColumnFamilyOptions().setMergeOperator(appender);
         writeOptions = new WriteOptions().setDisableWAL(true);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions));
+        for (byte[] name : columnFamilies) {
+            descriptors.add(new ColumnFamilyDescriptor(name, columnOptions));
+        }
         try {
             db =
-                    RocksDB.open(
-                            dbOptions,
-                            directory.toString(),
-                            List.of(
-                                    new ColumnFamilyDescriptor(
-                                            RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions)),
-                            handles);
+                    readOnly
+                            ? RocksDB.openReadOnly(
+                                    dbOptions, directory.toString(), descriptors, handles)
+                            : RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
         } catch (RocksDBException e) {
             closeOptions();
-            deleteDirectory();
+            deleteDirectory(directory);
             throw new IOException(
                     "Cannot open RocksDB for the keyed state of "
                             + owner
@@ -85,21 +136,57 @@ final class RocksDBStore implements AutoCloseable {
                             + e.getMessage(),
                     e);
         }
+        for (int i = 1; i < handles.size(); i++) {
+            String name = new String(columnFamilies.get(i - 1), StandardCharsets.UTF_8);
+            existing.put(name, handles.get(i));
+            columnsCreated = Math.max(columnsCreated, columnNumber(name) + 1);
+        }
+    }
+
+    /** The number a column family name starts with ({@link #createColumn} names them so). */
+    private static int columnNumber(String name) {
+        int dash = name.indexOf('-');
+        try {
+            return dash < 0 ? -1 : Integer.parseInt(name.substring(0, dash));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A new, empty column family holding entries as {@code layout} describes. */
     StateColumn createColumn(KeyedStateSnapshot.StateMeta layout) {
         checkOpen();
         // Names only need to be unique; the number keeps a rewritten state apart from the old one.
-        byte[] name = (columnsCreated++ + "-" + layout.name()).getBytes(StandardCharsets.UTF_8);
+        String name = columnsCreated++ + "-" + layout.name();
         try {
             ColumnFamilyHandle handle =
-                    db.createColumnFamily(new ColumnFamilyDescriptor(name, columnOptions));
+                    db.createColumnFamily(
+                            new ColumnFamilyDescriptor(
+                                    name.getBytes(StandardCharsets.UTF_8), columnOptions));
             handles.add(handle);
-            return new StateColumn(this, layout, handle);
+            return new StateColumn(this, name, layout, handle);
         } catch (RocksDBException e) {
             throw failure("create a column family for", layout.name(), e);
         }
+    }
+
+    /**
+     * The existing column family {@code name} (of an opened database), holding entries as {@code
+     * layout} describes.
+     */
+    StateColumn column(String name, KeyedStateSnapshot.StateMeta layout) throws IOException {
+        ColumnFamilyHandle handle = existing.get(name);
+        if (handle == null) {
+            throw new IOException(
+                    "The RocksDB files in "
+                            + directory
+                            + " have no column family '"
+                            + name
+                            + "' for state '"
+                            + layout.name()
+                            + "': the snapshot's description does not match its files");
+        }
+        return new StateColumn(this, name, layout, handle);
     }
 
     /** Drops the column family and everything in it. */
@@ -121,6 +208,10 @@ final class RocksDBStore implements AutoCloseable {
         return writeOptions;
     }
 
+    Path directory() {
+        return directory;
+    }
+
     /** A consistent view of the database as of now; release it with {@link #release}. */
     Snapshot snapshot() {
         checkOpen();
@@ -129,6 +220,26 @@ final class RocksDBStore implements AutoCloseable {
 
     void release(Snapshot snapshot) {
         db.releaseSnapshot(snapshot);
+    }
+
+    /**
+     * Writes a RocksDB checkpoint of the database as of now into {@code target} (which must not
+     * exist): the memtables are flushed, and the SST files are hard links, so this is cheap.
+     */
+    void checkpointTo(Path target) throws IOException {
+        checkOpen();
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(target.toString());
+        } catch (RocksDBException e) {
+            throw new IOException(
+                    "RocksDB could not write a checkpoint of "
+                            + directory
+                            + " to "
+                            + target
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /**
@@ -166,9 +277,14 @@ final class RocksDBStore implements AutoCloseable {
         closed = true;
         handles.forEach(ColumnFamilyHandle::close);
         handles.clear();
+        existing.clear();
         db.close();
         closeOptions();
-        deleteDirectory();
+        try {
+            deleteDirectory(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the RocksDB directory " + directory, e);
+        }
     }
 
     private void closeOptions() {
@@ -178,13 +294,17 @@ final class RocksDBStore implements AutoCloseable {
         dbOptions.close();
     }
 
-    private void deleteDirectory() {
+    /** Deletes {@code directory} and everything in it; nothing happens if it does not exist. */
+    static void deleteDirectory(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
+                Files.deleteIfExists(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the RocksDB directory " + directory, e);
+        } catch (NoSuchFileException e) {
+            // deleted meanwhile
         }
     }
 

@@ -6,6 +6,7 @@ import dev.brook.api.common.typeutils.base.ListSerializer;
 import dev.brook.api.common.typeutils.base.MapSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.state.KeyedStateSnapshot;
 import dev.brook.runtime.state.VoidNamespaceSerializer;
 import java.io.IOException;
@@ -53,9 +54,13 @@ final class StateColumn {
         void visit(Object key, Object namespace);
     }
 
+    /** How many bytes {@link #copyKeyGroups} collects before it writes them. */
+    private static final long COPY_BATCH_BYTES = 4 << 20;
+
     private final RocksDBStore store;
     private final RocksDB db;
     private final WriteOptions writeOptions;
+    private final String columnFamily;
     private final KeyedStateSnapshot.StateMeta layout;
     private final ColumnFamilyHandle handle;
     private final TypeSerializer<Object> namespaces;
@@ -74,10 +79,14 @@ final class StateColumn {
 
     @SuppressWarnings("unchecked")
     StateColumn(
-            RocksDBStore store, KeyedStateSnapshot.StateMeta layout, ColumnFamilyHandle handle) {
+            RocksDBStore store,
+            String columnFamily,
+            KeyedStateSnapshot.StateMeta layout,
+            ColumnFamilyHandle handle) {
         this.store = store;
         this.db = store.db();
         this.writeOptions = store.writeOptions();
+        this.columnFamily = columnFamily;
         this.layout = layout;
         this.handle = handle;
         this.namespaces = (TypeSerializer<Object>) layout.namespaceSerializer();
@@ -104,8 +113,14 @@ final class StateColumn {
         return layout;
     }
 
+    /** The state's name. */
     String name() {
         return layout.name();
+    }
+
+    /** The name of the RocksDB column family. */
+    String columnFamily() {
+        return columnFamily;
     }
 
     StateDescriptor.Type kind() {
@@ -232,6 +247,36 @@ final class StateColumn {
             }
         } catch (RocksDBException e) {
             throw store.failure("delete from", name(), e);
+        }
+    }
+
+    /**
+     * Copies the entries of the key groups {@code keyGroups} from {@code source}, a column of the
+     * same layout in another database, as they are: a key group is one contiguous range of keys, so
+     * this is a range scan without deserializing anything.
+     */
+    void copyKeyGroups(StateColumn source, KeyGroupRange keyGroups) {
+        store.checkOpen();
+        byte[] start = {(byte) (keyGroups.start() >>> 8), (byte) keyGroups.start()};
+        try (RocksIterator it = source.newIterator();
+                WriteBatch batch = new WriteBatch()) {
+            for (it.seek(start); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (keyGroupOf(key) > keyGroups.end()) {
+                    break;
+                }
+                batch.put(handle, key, it.value());
+                if (batch.getDataSize() >= COPY_BATCH_BYTES) {
+                    db.write(writeOptions, batch);
+                    batch.clear();
+                }
+            }
+            source.checkIterator(it);
+            if (batch.count() > 0) {
+                db.write(writeOptions, batch);
+            }
+        } catch (RocksDBException e) {
+            throw store.failure("copy restored entries into", name(), e);
         }
     }
 
