@@ -21,6 +21,15 @@ public interface JobClient {
     CompletableFuture<String> triggerSavepoint(String savepointDirectory);
 
     /**
+     * Stops the job with a savepoint into a new directory under {@code savepointDirectory} (null
+     * for the configured default); with {@code advanceToEndOfEventTime}, event time first advances
+     * to its end so windows and timers fire. The job then ends as FINISHED; completes with the
+     * savepoint's path.
+     */
+    CompletableFuture<String> stopWithSavepoint(
+            boolean advanceToEndOfEventTime, String savepointDirectory);
+
+    /**
      * Completes when the job has ended: with its result if it finished, exceptionally with a {@link
      * dev.brook.api.common.JobExecutionException} if it failed or was cancelled.
      */

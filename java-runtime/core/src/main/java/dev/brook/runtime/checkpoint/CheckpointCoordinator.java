@@ -184,7 +184,7 @@ public final class CheckpointCoordinator {
             return;
         }
         if (pending.size() < maxConcurrent) {
-            triggerCheckpoint(false, null)
+            triggerCheckpoint(CheckpointType.CHECKPOINT, null)
                     .whenComplete(
                             (cp, error) -> {
                                 if (error != null) {
@@ -211,7 +211,8 @@ public final class CheckpointCoordinator {
      * CheckpointException} saying why not.
      */
     public CompletableFuture<CompletedCheckpoint> triggerCheckpoint(
-            boolean savepoint, String savepointDirectory) {
+            CheckpointType type, String savepointDirectory) {
+        boolean savepoint = type.isSavepoint();
         if (shutDown) {
             return CompletableFuture.failedFuture(
                     new CheckpointException("The job is no longer running."));
@@ -240,7 +241,7 @@ public final class CheckpointCoordinator {
                                     + e,
                             e));
         }
-        PendingCheckpoint p = new PendingCheckpoint(id, timestamp, savepoint, directory, plan);
+        PendingCheckpoint p = new PendingCheckpoint(id, timestamp, type, directory, plan);
         pending.put(id, p);
         CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS, mainThread)
                 .execute(
@@ -287,7 +288,7 @@ public final class CheckpointCoordinator {
                             for (CheckpointTask t : plan.toTrigger()) {
                                 t.gateway()
                                         .triggerCheckpoint(
-                                                t.attempt(), id, timestamp, savepoint, location);
+                                                t.attempt(), id, timestamp, type, location);
                             }
                             if (p.isFullyAcknowledged()) {
                                 complete(p);
@@ -662,6 +663,7 @@ public final class CheckpointCoordinator {
         final long id;
         final long timestamp;
         final boolean savepoint;
+        final CheckpointType type;
         final Path directory;
         final CheckpointPlan plan;
         final Set<ExecutionAttemptID> notYetAcknowledged = new HashSet<>();
@@ -670,10 +672,11 @@ public final class CheckpointCoordinator {
         Map<String, byte[]> coordinatorStates;
 
         PendingCheckpoint(
-                long id, long timestamp, boolean savepoint, Path directory, CheckpointPlan plan) {
+                long id, long timestamp, CheckpointType type, Path directory, CheckpointPlan plan) {
             this.id = id;
             this.timestamp = timestamp;
-            this.savepoint = savepoint;
+            this.savepoint = type.isSavepoint();
+            this.type = type;
             this.directory = directory;
             this.plan = plan;
             for (CheckpointTask t : plan.toAcknowledge()) {

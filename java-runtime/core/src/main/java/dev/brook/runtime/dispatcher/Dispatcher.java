@@ -88,6 +88,16 @@ public final class Dispatcher {
         return jm.triggerSavepoint(directory);
     }
 
+    /** Stops a running job with a savepoint; completes with the savepoint's directory. */
+    public CompletableFuture<String> stopWithSavepoint(JobID jobId, String directory, boolean drain)
+            throws UnknownJobException {
+        JobMaster jm = jobMasters.get(jobId);
+        if (jm == null) {
+            throw new UnknownJobException(jobId);
+        }
+        return jm.stopWithSavepoint(directory, drain);
+    }
+
     public List<JobDetails> listJobs() {
         List<JobDetails> list = new ArrayList<>();
         for (JobMaster jm : jobMasters.values()) {

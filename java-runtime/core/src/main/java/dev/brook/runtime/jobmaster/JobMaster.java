@@ -12,6 +12,7 @@ import dev.brook.runtime.checkpoint.CheckpointCoordinator;
 import dev.brook.runtime.checkpoint.CheckpointException;
 import dev.brook.runtime.checkpoint.CheckpointMetadata;
 import dev.brook.runtime.checkpoint.CheckpointPlan;
+import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.checkpoint.CompletedCheckpoint;
 import dev.brook.runtime.checkpoint.OperatorState;
 import dev.brook.runtime.checkpoint.OperatorSubtaskState;
@@ -353,14 +354,8 @@ public final class JobMaster implements JobMasterGateway {
                                                 + " mode)."));
                         return;
                     }
-                    String target =
-                            directory != null
-                                    ? directory
-                                    : jobGraph.jobConfiguration()
-                                            .getOptional(CheckpointingOptions.SAVEPOINT_DIRECTORY)
-                                            .orElse(null);
                     checkpointCoordinator
-                            .triggerCheckpoint(true, target)
+                            .triggerCheckpoint(CheckpointType.SAVEPOINT, savepointTarget(directory))
                             .whenComplete(
                                     (cp, error) -> {
                                         if (error != null) {
@@ -371,6 +366,58 @@ public final class JobMaster implements JobMasterGateway {
                                     });
                 });
         return result;
+    }
+
+    /**
+     * Stops the job with a savepoint ({@code flink stop}): sources emit nothing after its barrier
+     * (with {@code drain}, event time first advances to its end), and once it is complete every
+     * task ends without finishing its operators, so the job is FINISHED and resumes from the
+     * savepoint as if it had not stopped. Completes with the savepoint's directory; if the
+     * savepoint fails, the job goes on.
+     */
+    public CompletableFuture<String> stopWithSavepoint(String directory, boolean drain) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        mainThread.execute(
+                () -> {
+                    if (checkpointCoordinator == null) {
+                        result.completeExceptionally(
+                                new CheckpointException(
+                                        "Stopping with a savepoint needs checkpointing: set "
+                                                + CheckpointingOptions.CHECKPOINTING_INTERVAL.key()
+                                                + " (the job runs in "
+                                                + jobGraph.executionMode()
+                                                + " mode)."));
+                        return;
+                    }
+                    checkpointCoordinator.stopCheckpointScheduler("the job stops with a savepoint");
+                    checkpointCoordinator
+                            .triggerCheckpoint(
+                                    drain
+                                            ? CheckpointType.SAVEPOINT_TERMINATE
+                                            : CheckpointType.SAVEPOINT_SUSPEND,
+                                    savepointTarget(directory))
+                            .whenCompleteAsync(
+                                    (cp, error) -> {
+                                        if (error != null) {
+                                            if (status == JobStatus.RUNNING) {
+                                                checkpointCoordinator.startCheckpointScheduler();
+                                            }
+                                            result.completeExceptionally(error);
+                                        } else {
+                                            result.complete(cp.externalPointer());
+                                        }
+                                    },
+                                    mainThread);
+                });
+        return result;
+    }
+
+    private String savepointTarget(String directory) {
+        return directory != null
+                ? directory
+                : jobGraph.jobConfiguration()
+                        .getOptional(CheckpointingOptions.SAVEPOINT_DIRECTORY)
+                        .orElse(null);
     }
 
     /** Checkpoint counts and the latest completed checkpoint, for clients and tests. */

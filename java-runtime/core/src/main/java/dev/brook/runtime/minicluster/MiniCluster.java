@@ -131,6 +131,12 @@ public final class MiniCluster implements AutoCloseable {
         return dispatcher.triggerSavepoint(jobId, directory);
     }
 
+    public CompletableFuture<String> stopWithSavepoint(JobID jobId, String directory, boolean drain)
+            throws UnknownJobException {
+        checkRunning();
+        return dispatcher.stopWithSavepoint(jobId, directory, drain);
+    }
+
     public List<Dispatcher.JobDetails> listJobs() {
         checkRunning();
         return dispatcher.listJobs();

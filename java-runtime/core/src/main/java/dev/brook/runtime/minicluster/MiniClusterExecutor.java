@@ -93,6 +93,17 @@ public final class MiniClusterExecutor implements PipelineExecutor {
         }
 
         @Override
+        public CompletableFuture<String> stopWithSavepoint(
+                boolean advanceToEndOfEventTime, String savepointDirectory) {
+            try {
+                return cluster.stopWithSavepoint(
+                        jobId, savepointDirectory, advanceToEndOfEventTime);
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
         public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
             return result.thenCompose(MiniClusterJobClient::toExecutionResult);
         }

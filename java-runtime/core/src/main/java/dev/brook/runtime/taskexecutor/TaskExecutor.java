@@ -2,6 +2,7 @@ package dev.brook.runtime.taskexecutor;
 
 import dev.brook.api.common.JobID;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
@@ -78,11 +79,11 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
             ExecutionAttemptID attemptId,
             long checkpointId,
             long timestamp,
-            boolean savepoint,
+            CheckpointType type,
             CheckpointStorageLocation location) {
         Task task = tasks.get(attemptId);
         if (task != null) {
-            task.triggerCheckpoint(checkpointId, timestamp, savepoint, location);
+            task.triggerCheckpoint(checkpointId, timestamp, type, location);
         }
     }
 

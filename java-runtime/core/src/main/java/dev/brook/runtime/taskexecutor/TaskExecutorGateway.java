@@ -2,6 +2,7 @@ package dev.brook.runtime.taskexecutor;
 
 import dev.brook.api.common.JobID;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
@@ -26,7 +27,7 @@ public interface TaskExecutorGateway {
             ExecutionAttemptID attemptId,
             long checkpointId,
             long timestamp,
-            boolean savepoint,
+            CheckpointType type,
             CheckpointStorageLocation location);
 
     void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);

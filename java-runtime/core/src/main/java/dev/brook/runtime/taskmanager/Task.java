@@ -2,6 +2,7 @@ package dev.brook.runtime.taskmanager;
 
 import dev.brook.api.common.JobID;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.checkpoint.TaskStateSnapshot;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.execution.ExecutionState;
@@ -255,11 +256,11 @@ public final class Task implements Runnable {
     public void triggerCheckpoint(
             long checkpointId,
             long timestamp,
-            boolean savepoint,
+            CheckpointType type,
             CheckpointStorageLocation location) {
         StreamTask st = streamTask;
         if (st != null && state == ExecutionState.RUNNING) {
-            st.triggerCheckpointAsync(checkpointId, timestamp, savepoint, location);
+            st.triggerCheckpointAsync(checkpointId, timestamp, type, location);
         }
     }
 

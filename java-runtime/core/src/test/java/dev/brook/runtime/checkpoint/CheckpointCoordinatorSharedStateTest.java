@@ -129,7 +129,8 @@ class CheckpointCoordinatorSharedStateTest {
 
     @Test
     void sharedFilesLiveWhileARetainedCheckpointReferencesThem() throws Exception {
-        CompletableFuture<CompletedCheckpoint> one = coordinator.triggerCheckpoint(false, null);
+        CompletableFuture<CompletedCheckpoint> one =
+                coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         CheckpointStorageLocation location = gateway.lastLocation;
         assertThat(location.supportsSharedState()).isTrue();
         assertThat(Path.of(location.sharedDirectory())).isEqualTo(shared).isDirectory();
@@ -147,7 +148,7 @@ class CheckpointCoordinatorSharedStateTest {
                 .containsExactly(b);
 
         // Checkpoint 2 references a again, and c and d; b is referenced no more.
-        coordinator.triggerCheckpoint(false, null);
+        coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         location = gateway.lastLocation;
         FileStateHandle c = upload("c.sst");
         FileStateHandle d = upload("d.sst");
@@ -168,14 +169,15 @@ class CheckpointCoordinatorSharedStateTest {
 
     @Test
     void filesOnlyAnAbortedOrLateAcknowledgementMentionsAreDeleted() throws Exception {
-        coordinator.triggerCheckpoint(false, null);
+        coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         CheckpointStorageLocation location = gateway.lastLocation;
         FileStateHandle a = upload("a.sst");
         coordinator.acknowledgeCheckpoint(first, 1, ack(location, 0, a));
         coordinator.acknowledgeCheckpoint(second, 1, ack(location, 1, a));
 
         // Checkpoint 2: one task reuses a and uploads e, the other declines.
-        CompletableFuture<CompletedCheckpoint> two = coordinator.triggerCheckpoint(false, null);
+        CompletableFuture<CompletedCheckpoint> two =
+                coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         location = gateway.lastLocation;
         FileStateHandle e = upload("e.sst");
         coordinator.acknowledgeCheckpoint(first, 2, ack(location, 0, a, e));
@@ -199,14 +201,14 @@ class CheckpointCoordinatorSharedStateTest {
 
     @Test
     void aCheckpointReferencingAFileDeletedMeanwhileDoesNotComplete() throws Exception {
-        coordinator.triggerCheckpoint(false, null);
+        coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         CheckpointStorageLocation location = gateway.lastLocation;
         FileStateHandle a = upload("a.sst");
         coordinator.acknowledgeCheckpoint(first, 1, ack(location, 0, a));
         coordinator.acknowledgeCheckpoint(second, 1, ack(location, 1));
 
         // Checkpoint 2 completes without a, which is deleted with checkpoint 1.
-        coordinator.triggerCheckpoint(false, null);
+        coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         location = gateway.lastLocation;
         FileStateHandle b = upload("b.sst");
         coordinator.acknowledgeCheckpoint(first, 2, ack(location, 0, b));
@@ -214,7 +216,8 @@ class CheckpointCoordinatorSharedStateTest {
         assertThat(a.filePath()).doesNotExist();
 
         // A task that still took checkpoint 1 for the latest one references a.
-        CompletableFuture<CompletedCheckpoint> three = coordinator.triggerCheckpoint(false, null);
+        CompletableFuture<CompletedCheckpoint> three =
+                coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         location = gateway.lastLocation;
         coordinator.acknowledgeCheckpoint(first, 3, ack(location, 0, a));
         coordinator.acknowledgeCheckpoint(second, 3, ack(location, 1));
@@ -230,14 +233,14 @@ class CheckpointCoordinatorSharedStateTest {
     @Test
     void retainedCheckpointsKeepTheirSharedFilesAfterTheJob() throws Exception {
         coordinator = coordinator("RETAIN_ON_CANCELLATION");
-        coordinator.triggerCheckpoint(false, null);
+        coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         CheckpointStorageLocation location = gateway.lastLocation;
         FileStateHandle a = upload("a.sst");
         coordinator.acknowledgeCheckpoint(first, 1, ack(location, 0, a));
         coordinator.acknowledgeCheckpoint(second, 1, ack(location, 1));
 
         // A checkpoint in progress when the job is cancelled: its upload is deleted.
-        coordinator.triggerCheckpoint(false, null);
+        coordinator.triggerCheckpoint(CheckpointType.CHECKPOINT, null);
         location = gateway.lastLocation;
         FileStateHandle b = upload("b.sst");
         coordinator.acknowledgeCheckpoint(first, 2, ack(location, 0, a, b));
@@ -252,7 +255,7 @@ class CheckpointCoordinatorSharedStateTest {
 
     @Test
     void savepointsGetNoSharedDirectory(@TempDir Path savepoints) {
-        coordinator.triggerCheckpoint(true, savepoints.toString());
+        coordinator.triggerCheckpoint(CheckpointType.SAVEPOINT, savepoints.toString());
         assertThat(gateway.lastLocation.supportsSharedState()).isFalse();
         assertThat(Path.of(gateway.lastLocation.directory())).startsWith(savepoints);
     }
@@ -285,7 +288,7 @@ class CheckpointCoordinatorSharedStateTest {
                 ExecutionAttemptID attemptId,
                 long checkpointId,
                 long timestamp,
-                boolean savepoint,
+                CheckpointType type,
                 CheckpointStorageLocation location) {
             lastLocation = location;
         }

@@ -444,17 +444,19 @@ class CheckpointingITCase {
     }
 
     @Test
-    void aSavepointTakenAtParallelismTwoResumesAtOneAndAtFourWithIdenticalResults(@TempDir Path dir)
-            throws Exception {
+    void aJobStoppedWithASavepointAtParallelismTwoResumesAtOneAndAtFourWithIdenticalResults(
+            @TempDir Path dir) throws Exception {
         long count = 4000;
         String run = newRun();
         StreamExecutionEnvironment first = env(2, Map.of());
         keyedSumProgram(first, count, run, new CollectingSink<>());
         JobClient client = first.executeAsync();
         awaitCompletedCheckpoints(run, 2);
-        String savepoint = client.triggerSavepoint(dir.toString()).get(30, TimeUnit.SECONDS);
-        client.cancel().get();
-        waitForTerminal(client);
+        String savepoint =
+                client.stopWithSavepoint(false, dir.toString()).get(30, TimeUnit.SECONDS);
+        // Stopped, not cancelled: the job ends as finished, its savepoint kept.
+        client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        assertThat(client.getJobStatus().get()).isEqualTo(JobStatus.FINISHED);
 
         for (int parallelism : new int[] {1, 4}) {
             StreamExecutionEnvironment resumed =
@@ -466,6 +468,52 @@ class CheckpointingITCase {
                     .as("resumed at parallelism %d", parallelism)
                     .isEqualTo(expectedSums(count));
         }
+    }
+
+    /** Counts the records it passes, per run. */
+    static final class Counting extends RichMapFunction<Long, Long> {
+        static final Map<String, AtomicLong> SEEN = new ConcurrentHashMap<>();
+        private final String run;
+
+        Counting(String run) {
+            this.run = run;
+            SEEN.put(run, new AtomicLong());
+        }
+
+        @Override
+        public Long map(Long value) {
+            SEEN.get(run).incrementAndGet();
+            return value;
+        }
+    }
+
+    @Test
+    void stoppingWithDrainFiresEveryWindowBeforeTheSavepoint(@TempDir Path dir) throws Exception {
+        String run = newRun();
+        StreamExecutionEnvironment env = env(2, Map.of());
+        CollectingSink<Long> counts = new CollectingSink<>();
+        env.fromSource(
+                        numbers(1_000_000, 2000),
+                        WatermarkStrategy.<Long>forMonotonousTimestamps()
+                                .withTimestampAssigner((v, ts) -> v),
+                        "numbers")
+                .map(new FailAfterCheckpoints<>(run, Integer.MAX_VALUE))
+                .map(new Counting(run))
+                .map(v -> 1L)
+                .returns(Types.LONG)
+                .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(1000)))
+                .reduce(Long::sum)
+                .addSink(counts);
+        JobClient client = env.executeAsync();
+        awaitCompletedCheckpoints(run, 2);
+        String savepoint = client.stopWithSavepoint(true, dir.toString()).get(30, TimeUnit.SECONDS);
+        client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+
+        assertThat(Path.of(savepoint, "_metadata")).exists();
+        // Event time ended before the savepoint: every record read was counted in a window.
+        assertThat(counts.getResults().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(Counting.SEEN.get(run).get())
+                .isPositive();
     }
 
     @Test

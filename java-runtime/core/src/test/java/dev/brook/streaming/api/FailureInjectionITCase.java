@@ -187,9 +187,9 @@ class FailureInjectionITCase {
     }
 
     /**
-     * One randomized run: up to three task failures at random records, and zero to two
-     * stop-with-savepoint-and-resume cycles after random delays, the resumed job at a random
-     * parallelism of 1 to 3.
+     * One randomized run: up to three task failures at random records, and zero to two cycles of
+     * stopping with a savepoint (or taking one and killing the job) and resuming, after random
+     * delays, the resumed job at a random parallelism of 1 to 3.
      */
     private List<String> randomizedRun(long seed, String mode, java.nio.file.Path tmp)
             throws Exception {
@@ -220,25 +220,32 @@ class FailureInjectionITCase {
             }
             JobClient client = env.executeAsync();
             Thread.sleep(50 + random.nextInt(250));
-            restorePath = savepoint(client, savepoints);
+            // Either stopped with a savepoint, or a savepoint and then killed (cancelled).
+            boolean stop = random.nextBoolean();
+            restorePath = savepoint(client, savepoints, stop);
             if (restorePath == null) {
                 break; // the job finished first
             }
-            client.cancel().get();
+            if (!stop) {
+                client.cancel().get();
+            }
             catchThrowable(() -> client.getJobExecutionResult().get(30, TimeUnit.SECONDS));
         }
         return committedLines(out);
     }
 
     /**
-     * A savepoint of the running job, retried while the job is (re)starting; null if the job ended
-     * before one could be taken.
+     * A savepoint of the running job (stopping it with {@code stop}), retried while the job is
+     * (re)starting; null if the job ended before one could be taken.
      */
-    private static String savepoint(JobClient client, java.nio.file.Path directory)
+    private static String savepoint(JobClient client, java.nio.file.Path directory, boolean stop)
             throws Exception {
         for (int attempt = 0; attempt < 500; attempt++) {
             try {
-                return client.triggerSavepoint(directory.toString()).get(30, TimeUnit.SECONDS);
+                return (stop
+                                ? client.stopWithSavepoint(false, directory.toString())
+                                : client.triggerSavepoint(directory.toString()))
+                        .get(30, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 if (client.getJobExecutionResult().isDone()) {
                     client.getJobExecutionResult().get();

@@ -125,6 +125,12 @@ public final class SourceOperator<OUT, SplitT extends SourceSplit>
         return status;
     }
 
+    /** Stop with a drain: event time ends now (windows and timers downstream fire). */
+    public void advanceToEndOfEventTime() {
+        stopPeriodicWatermarks();
+        readerOutput.emitWatermark(Watermark.MAX_WATERMARK);
+    }
+
     public CompletableFuture<Void> getAvailableFuture() {
         return reader.isAvailable();
     }

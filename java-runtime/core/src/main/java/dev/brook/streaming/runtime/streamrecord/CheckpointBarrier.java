@@ -1,6 +1,7 @@
 package dev.brook.streaming.runtime.streamrecord;
 
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.CheckpointType;
 
 /**
  * Marks the position of checkpoint {@code checkpointId} in the stream: every task snapshots its
@@ -9,5 +10,10 @@ import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
  * @param location where the tasks write their state for this checkpoint or savepoint
  */
 public record CheckpointBarrier(
-        long checkpointId, long timestamp, boolean isSavepoint, CheckpointStorageLocation location)
-        implements StreamElement {}
+        long checkpointId, long timestamp, CheckpointType type, CheckpointStorageLocation location)
+        implements StreamElement {
+
+    public boolean isSavepoint() {
+        return type.isSavepoint();
+    }
+}

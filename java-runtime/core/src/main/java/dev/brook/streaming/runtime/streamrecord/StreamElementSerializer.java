@@ -4,6 +4,7 @@ import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.CheckpointType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -59,7 +60,7 @@ public final class StreamElementSerializer<T> {
             target.writeByte(TAG_BARRIER);
             target.writeLong(b.checkpointId());
             target.writeLong(b.timestamp());
-            target.writeBoolean(b.isSavepoint());
+            target.writeByte(b.type().ordinal());
             writeOptionalString(b.location().directory(), target);
             writeOptionalString(b.location().sharedDirectory(), target);
         } else if (event == EndOfPartition.INSTANCE) {
@@ -102,13 +103,13 @@ public final class StreamElementSerializer<T> {
             case TAG_BARRIER:
                 long checkpointId = source.readLong();
                 long timestamp = source.readLong();
-                boolean savepoint = source.readBoolean();
+                CheckpointType type = CheckpointType.values()[source.readByte()];
                 String directory = source.readBoolean() ? source.readUTF() : null;
                 String sharedDirectory = source.readBoolean() ? source.readUTF() : null;
                 return new CheckpointBarrier(
                         checkpointId,
                         timestamp,
-                        savepoint,
+                        type,
                         new CheckpointStorageLocation(directory, sharedDirectory));
             case TAG_END_OF_PARTITION:
                 return EndOfPartition.INSTANCE;

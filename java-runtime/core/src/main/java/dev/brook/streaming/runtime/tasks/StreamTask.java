@@ -10,6 +10,7 @@ import dev.brook.configuration.MemorySize;
 import dev.brook.core.execution.CheckpointingMode;
 import dev.brook.core.memory.DataOutputSerializer;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.checkpoint.OperatorSubtaskState;
 import dev.brook.runtime.checkpoint.TaskStateSnapshot;
 import dev.brook.runtime.io.network.partition.ResultPartition;
@@ -67,6 +68,16 @@ public final class StreamTask {
 
     /** After the end of input: the first checkpoint taken since, and whether it completed. */
     private boolean inputEnded;
+
+    /**
+     * Stop with a savepoint: the synchronous savepoint this task took part in (-1: none); when it
+     * completes, the task ends without finishing its operators. A source task emits nothing after
+     * its barrier meanwhile.
+     */
+    private long stopWithSavepointId = -1;
+
+    private boolean sourceStopped;
+    private boolean stopRequested;
 
     /** Asynchronous parts of checkpoints not yet written. */
     private final Set<CompletableFuture<Void>> pendingWrites = ConcurrentHashMap.newKeySet();
@@ -242,15 +253,24 @@ public final class StreamTask {
         }
     }
 
-    /** Returns true when input ended, false when the task was cancelled. */
+    /**
+     * Returns true when input ended, false when the task was cancelled or stopped with a savepoint.
+     */
     private boolean runMailboxLoop(InputProcessor input) throws Exception {
         boolean flushEveryRecord = bufferTimeoutMillis == 0;
         while (true) {
             if (mailbox.hasMail()) {
                 runQueuedMail();
             }
-            if (canceled) {
+            if (canceled || stopRequested) {
                 return false;
+            }
+            if (sourceStopped) {
+                // Stopping with a savepoint: nothing more is read until it completes or fails.
+                chain.flushOutputs();
+                TaskMailbox.Mail mail = mailbox.take();
+                mail.action().run();
+                continue;
             }
             DataInputStatus status = input.processInput();
             if (status == DataInputStatus.MORE_AVAILABLE) {
@@ -269,7 +289,7 @@ public final class StreamTask {
                 available.whenComplete(
                         (ok, err) ->
                                 mailbox.execute(() -> awaitingInput = false, "input available"));
-                while (awaitingInput && !canceled) {
+                while (awaitingInput && !canceled && !stopRequested && !sourceStopped) {
                     TaskMailbox.Mail mail = mailbox.take();
                     mail.action().run();
                 }
@@ -312,16 +332,23 @@ public final class StreamTask {
     public void triggerCheckpointAsync(
             long checkpointId,
             long timestamp,
-            boolean savepoint,
+            CheckpointType type,
             CheckpointStorageLocation location) {
-        CheckpointBarrier barrier =
-                new CheckpointBarrier(checkpointId, timestamp, savepoint, location);
+        CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, type, location);
         mailbox.execute(
                 () -> {
                     if (input instanceof NetworkInputProcessor network) {
                         network.triggerCheckpointAtEndOfInput(barrier);
                     } else {
+                        if (type == CheckpointType.SAVEPOINT_TERMINATE
+                                && chain.head() instanceof SourceOperator<?, ?> source) {
+                            // Drain: event time ends before the savepoint, so windows fire.
+                            source.advanceToEndOfEventTime();
+                        }
                         performCheckpoint(barrier);
+                        if (type.isSynchronous()) {
+                            sourceStopped = true;
+                        }
                     }
                 },
                 "trigger checkpoint " + checkpointId);
@@ -337,6 +364,9 @@ public final class StreamTask {
         long id = barrier.checkpointId();
         if (inputEnded && finalCheckpointId < 0) {
             finalCheckpointId = id;
+        }
+        if (barrier.type().isSynchronous()) {
+            stopWithSavepointId = id;
         }
         Map<String, OperatorChain.PendingOperatorSnapshot> snapshots;
         try {
@@ -389,13 +419,23 @@ public final class StreamTask {
                     if (finalCheckpointId >= 0 && checkpointId >= finalCheckpointId) {
                         finalCheckpointComplete = true;
                     }
+                    if (stopWithSavepointId >= 0 && checkpointId >= stopWithSavepointId) {
+                        stopRequested = true;
+                    }
                 },
                 "checkpoint " + checkpointId + " complete");
     }
 
     public void notifyCheckpointAbortedAsync(long checkpointId) {
         mailbox.execute(
-                () -> chain.notifyCheckpointAborted(checkpointId),
+                () -> {
+                    chain.notifyCheckpointAborted(checkpointId);
+                    if (checkpointId == stopWithSavepointId) {
+                        // The stop failed: the job goes on.
+                        stopWithSavepointId = -1;
+                        sourceStopped = false;
+                    }
+                },
                 "checkpoint " + checkpointId + " aborted");
     }
 

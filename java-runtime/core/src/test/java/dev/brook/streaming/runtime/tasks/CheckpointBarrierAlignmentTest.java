@@ -6,6 +6,7 @@ import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataOutputSerializer;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
+import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.io.network.buffer.LocalBufferPool;
 import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
@@ -123,7 +124,8 @@ class CheckpointBarrierAlignmentTest {
     }
 
     private static CheckpointBarrier barrier(long id) {
-        return new CheckpointBarrier(id, 0, false, CheckpointStorageLocation.IN_MEMORY);
+        return new CheckpointBarrier(
+                id, 0, CheckpointType.CHECKPOINT, CheckpointStorageLocation.IN_MEMORY);
     }
 
     private void drain() throws Exception {
