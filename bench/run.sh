@@ -7,11 +7,17 @@
 #
 # Options:
 #   --bench LIST         comma-separated subset of: wordcount, keyed-reduce, window-count,
-#                        batch-wordcount, trivial, execute-overhead (default: all six)
+#                        window-count-checkpointed, window-count-rocksdb, batch-wordcount,
+#                        trivial, execute-overhead (default: all eight)
 #   --parallelism LIST   comma-separated parallelisms for the throughput benchmarks (default: 1,2)
 #   --runs N             JVMs per engine and setting, alternating engines (default: 3)
 #   --warmups N          unmeasured runs inside each JVM before the measured one (default: 1)
 #   --records N          input records per throughput run (default: 10,000,000)
+#   --checkpoint-records N
+#                        input records per window-count-checkpointed run (default: 20,000,000, so
+#                        that a run spans several checkpoints; --records does not change it)
+#   --rocksdb-records N  input records per window-count-rocksdb run (default: 2,000,000, since
+#                        Flink's RocksDB runs are slow; --records does not change it)
 #   --warmup-records N   input records per warm-up run (default: records / 5)
 #   --trivial-runs N     processes per engine for the trivial job (default: 5)
 #   --no-build           use what the last build left in bench/*/target
@@ -19,13 +25,22 @@
 #                        also read from BENCH_JVM_FLAGS)
 #
 # What is measured:
-#   wordcount, keyed-reduce, window-count, batch-wordcount
+#   wordcount, keyed-reduce, window-count, window-count-*, batch-wordcount
 #                        input records / wall time of env.execute() of the measured run, which
 #                        for both engines includes starting and stopping their local cluster. Each
 #                        measured run happens in a fresh JVM after --warmups warm-up executions in
 #                        that JVM; the table shows the median over --runs JVMs. The "(CPU)" column
 #                        compares records per CPU-second of the whole JVM during the same call,
 #                        which is steadier when other work shares the machine.
+#   window-count-checkpointed
+#                        window-count with the hashmap backend and an exactly-once checkpoint every
+#                        second into a fresh temporary directory, on both engines, over
+#                        --checkpoint-records events. Each JVM runs the job without and with
+#                        checkpoints, twice each in turns, after a warm-up of each over half as many
+#                        events (long enough to take checkpoints); medians are over 2 x --runs runs.
+#                        A second table shows what checkpoints cost each engine (1 - with/without).
+#   window-count-rocksdb window-count with state.backend.type: rocksdb on both engines (no
+#                        checkpoints), over --rocksdb-records events.
 #   trivial              fromElements(1, 2, 3).print(): the whole process, JVM start to exit (wall;
 #                        CPU = user + system), median over --trivial-runs processes.
 #   execute-overhead     wall time of env.execute() of a 10-word WordCount in a warm JVM (after 3
@@ -37,11 +52,15 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 
-benches="wordcount,keyed-reduce,window-count,batch-wordcount,trivial,execute-overhead"
+all_benches="wordcount,keyed-reduce,window-count,window-count-checkpointed,window-count-rocksdb"
+all_benches+=",batch-wordcount,trivial,execute-overhead"
+benches="$all_benches"
 parallelisms="1,2"
 runs=3
 warmups=1
 records=""
+checkpoint_records=20000000
+rocksdb_records=2000000
 warmup_records=""
 trivial_runs=5
 build=1
@@ -59,6 +78,11 @@ while [[ $# -gt 0 ]]; do
         --runs) runs="${2:?--runs needs a value}"; shift 2 ;;
         --warmups) warmups="${2:?--warmups needs a value}"; shift 2 ;;
         --records) records="${2:?--records needs a value}"; shift 2 ;;
+        --checkpoint-records)
+            checkpoint_records="${2:?--checkpoint-records needs a value}"
+            shift 2
+            ;;
+        --rocksdb-records) rocksdb_records="${2:?--rocksdb-records needs a value}"; shift 2 ;;
         --warmup-records) warmup_records="${2:?--warmup-records needs a value}"; shift 2 ;;
         --trivial-runs) trivial_runs="${2:?--trivial-runs needs a value}"; shift 2 ;;
         --no-build) build=0; shift ;;
@@ -73,10 +97,7 @@ selected() { # benchmark
 }
 
 for b in ${benches//,/ }; do
-    case "$b" in
-        wordcount | keyed-reduce | window-count | batch-wordcount | trivial | execute-overhead) ;;
-        *) die "unknown benchmark '$b'; choose from wordcount, keyed-reduce, window-count, batch-wordcount, trivial, execute-overhead" ;;
-    esac
+    [[ ",$all_benches," == *",$b,"* ]] || die "unknown benchmark '$b'; choose from ${all_benches//,/, }"
 done
 
 # --- build -----------------------------------------------------------------------------------
@@ -162,21 +183,43 @@ run_jvm() { # engine class label args...
     fi
     sed 's/^/# /' "$err" >>"$results"
     rm -f "$err"
-    grep '^RESULT ' <<<"$out" | sed -E "s/ bench=[^ ]+/ bench=$label/" | tee -a "$results" >&2
+    # Runs comparing two settings in one JVM label the base setting "<label>:off".
+    grep '^RESULT ' <<<"$out" | sed -E -e "s/ bench=[^ ]+/ bench=$label/" \
+        -e 's/ bench=([^ ]+)(.*) variant=base$/ bench=\1:off\2 variant=base/' |
+        tee -a "$results" >&2
 }
 
-run_throughput() { # engine bench parallelism
-    local engine=$1 bench=$2 p=$3 class
-    case "$bench" in
+# One throughput JVM.
+run_throughput() { # engine benchmark parallelism
+    local engine=$1 label=$2 p=$3 class n=$records warmup_n=$warmup_records checkpoints=""
+    local args=(--parallelism "$p" --warmups "$warmups" --runs 1)
+    case "$label" in
         wordcount) class=WordCountBench ;;
         keyed-reduce) class=KeyedReduceBench ;;
         window-count) class=WindowCountBench ;;
+        window-count-checkpointed)
+            # Without and with checkpoints in the same JVM, twice each; the warm-ups are long
+            # enough to take checkpoints too.
+            class=WindowCountBench
+            checkpoints="$(mktemp -d)"
+            n=$checkpoint_records
+            args=(--parallelism "$p" --warmups "$warmups" --runs 2
+                --alternate execution.checkpointing.interval=1s
+                --alternate execution.checkpointing.mode=EXACTLY_ONCE
+                --alternate "execution.checkpointing.dir=file://$checkpoints")
+            [[ -n $warmup_n ]] || warmup_n=$((n / 2))
+            ;;
+        window-count-rocksdb)
+            class=WindowCountBench
+            n=$rocksdb_records
+            args+=(--conf state.backend.type=rocksdb)
+            ;;
         batch-wordcount) class=BatchWordCountBench ;;
     esac
-    local args=(--parallelism "$p" --warmups "$warmups" --runs 1)
-    [[ -n $records ]] && args+=(--records "$records")
-    [[ -n $warmup_records ]] && args+=(--warmup-records "$warmup_records")
-    run_jvm "$engine" "$class" "$bench" "${args[@]}"
+    [[ -n $n ]] && args+=(--records "$n")
+    [[ -n $warmup_n ]] && args+=(--warmup-records "$warmup_n")
+    run_jvm "$engine" "$class" "$label" "${args[@]}"
+    [[ -z $checkpoints ]] || rm -rf "$checkpoints"
 }
 
 run_trivial() { # engine
@@ -206,11 +249,17 @@ medians() { # line-prefix key [filter] -> "brook flink"
     echo "$b $f"
 }
 
-declare -a throughput_rows=() time_rows=()
-for bench in wordcount keyed-reduce window-count batch-wordcount; do
+# 1 - with / without, in percent.
+cost() { # with without
+    echo "(1 - $1 / $2) * 100" | bc -l
+}
+
+declare -a throughput_rows=() checkpoint_rows=() time_rows=()
+for bench in wordcount keyed-reduce window-count window-count-checkpointed window-count-rocksdb \
+    batch-wordcount; do
     selected "$bench" || continue
     for p in ${parallelisms//,/ }; do
-        echo "== $bench p=$p: $runs JVM(s) per engine" >&2
+        echo "== $bench p=$p: $runs JVM(s) per engine and setting" >&2
         for ((r = 1; r <= runs; r++)); do
             for engine in $(engine_order "$r"); do
                 run_throughput "$engine" "$bench" "$p"
@@ -218,8 +267,15 @@ for bench in wordcount keyed-reduce window-count batch-wordcount; do
         done
         read -r b f <<<"$(medians RESULT recs_per_s "bench=$bench p=$p ")"
         read -r bc_ fc <<<"$(medians RESULT recs_per_cpu_s "bench=$bench p=$p ")"
-        throughput_rows+=("$(printf '%-18s %3s %15.0f %15.0f %10.2fx %10.2fx' "$bench" "$p" \
+        throughput_rows+=("$(printf '%-25s %3s %15.0f %15.0f %10.2fx %10.2fx' "$bench" "$p" \
             "$b" "$f" "$(ratio "$b" "$f")" "$(ratio "$bc_" "$fc")")")
+        if [[ $bench == window-count-checkpointed ]]; then
+            read -r b0 f0 <<<"$(medians RESULT recs_per_s "bench=$bench:off p=$p ")"
+            read -r bc0 fc0 <<<"$(medians RESULT recs_per_cpu_s "bench=$bench:off p=$p ")"
+            checkpoint_rows+=("$(printf '%-13s %3s %12.0f %12.0f %7.1f%% %7.1f%% %12.0f %12.0f %7.1f%% %7.1f%%' \
+                "window-count" "$p" "$b0" "$b" "$(cost "$b" "$b0")" "$(cost "$bc_" "$bc0")" \
+                "$f0" "$f" "$(cost "$f" "$f0")" "$(cost "$fc" "$fc0")")")
+        fi
     done
 done
 
@@ -256,12 +312,22 @@ fi
     echo
     echo "nproc=$(nproc), $(java -version 2>&1 | head -1), JVM flags: $jvm_flags"
     echo "median of $runs JVM(s) per engine (trivial: $trivial_runs); warm-ups per JVM: $warmups"
+    if selected window-count-checkpointed; then
+        echo "window-count-checkpointed: 2 runs per setting in each JVM, medians of $((2 * runs))"
+    fi
     echo "load average (1/5/15 min) at start: $load_at_start, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
     if ((${#throughput_rows[@]})); then
         echo
-        printf '%-18s %3s %15s %15s %11s %11s\n' benchmark p "Brook rec/s" "Flink rec/s" \
+        printf '%-25s %3s %15s %15s %11s %11s\n' benchmark p "Brook rec/s" "Flink rec/s" \
             Brook/Flink "(CPU)"
         printf '%s\n' "${throughput_rows[@]}"
+    fi
+    if ((${#checkpoint_rows[@]})); then
+        echo
+        echo "checkpoint cost: 1 - with / without checkpoints every 1 s (events/s medians; CPU: events per CPU-second)"
+        printf '%-13s %3s %12s %12s %8s %8s %12s %12s %8s %8s\n' benchmark p "Brook off" \
+            "Brook on" cost "(CPU)" "Flink off" "Flink on" cost "(CPU)"
+        printf '%s\n' "${checkpoint_rows[@]}"
     fi
     if ((${#time_rows[@]})); then
         echo

@@ -9,18 +9,24 @@ import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
 import dev.brook.bench.common.WindowEvents;
+import dev.brook.configuration.Configuration;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.windowing.ProcessWindowFunction;
 import dev.brook.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.brook.streaming.api.windowing.windows.TimeWindow;
 import dev.brook.util.Collector;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Keyed event-time tumbling window count: events {@code (key, timestamp)} from {@link WindowEvents}
  * (100,000 keys, bounded disorder of up to 500 ms, watermarks lagging by as much), counted per key
  * in 1 s tumbling windows by an incremental aggregate whose result a process window function pairs
  * with the key, into a discarding sink. Records are events; the default is 10,000,000.
+ *
+ * <p>{@code --conf key=value} entries configure the engine alike on both sides: {@code
+ * window-count-checkpointed} and {@code window-count-rocksdb} in {@code bench/run.sh} set the state
+ * backend and checkpointing this way.
  */
 public final class WindowCountBench {
 
@@ -36,8 +42,11 @@ public final class WindowCountBench {
                 WindowCountBench::build);
     }
 
-    static BenchJob.Execution build(int parallelism, long events) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    static BenchJob.Execution build(
+            int parallelism, long events, Map<String, String> configuration) {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        Configuration.fromMap(configuration));
         env.setParallelism(parallelism);
 
         env.fromSequence(0, events - 1)

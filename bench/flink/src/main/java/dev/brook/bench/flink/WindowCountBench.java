@@ -4,12 +4,14 @@ import dev.brook.bench.common.BenchJob;
 import dev.brook.bench.common.BenchRunner;
 import dev.brook.bench.common.WindowEvents;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -21,6 +23,10 @@ import org.apache.flink.util.Collector;
  * (100,000 keys, bounded disorder of up to 500 ms, watermarks lagging by as much), counted per key
  * in 1 s tumbling windows by an incremental aggregate whose result a process window function pairs
  * with the key, into a discarding sink. Records are events; the default is 10,000,000.
+ *
+ * <p>{@code --conf key=value} entries configure the engine alike on both sides: {@code
+ * window-count-checkpointed} and {@code window-count-rocksdb} in {@code bench/run.sh} set the state
+ * backend and checkpointing this way.
  */
 public final class WindowCountBench {
 
@@ -36,8 +42,11 @@ public final class WindowCountBench {
                 WindowCountBench::build);
     }
 
-    static BenchJob.Execution build(int parallelism, long events) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    static BenchJob.Execution build(
+            int parallelism, long events, Map<String, String> configuration) {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        Configuration.fromMap(configuration));
         env.setParallelism(parallelism);
 
         env.fromSequence(0, events - 1)

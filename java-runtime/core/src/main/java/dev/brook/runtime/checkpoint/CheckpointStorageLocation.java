@@ -1,7 +1,10 @@
 package dev.brook.runtime.checkpoint;
 
+import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.core.memory.DataOutputView;
+import dev.brook.core.memory.DataOutputViewStreamWrapper;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,8 @@ import java.util.UUID;
  */
 public record CheckpointStorageLocation(String directory, String sharedDirectory)
         implements Serializable {
+
+    private static final int WRITE_BUFFER = 64 * 1024;
 
     public static final CheckpointStorageLocation IN_MEMORY =
             new CheckpointStorageLocation(null, null);
@@ -47,10 +52,31 @@ public record CheckpointStorageLocation(String directory, String sharedDirectory
         if (directory == null) {
             return new ByteStreamStateHandle(data);
         }
-        Path file = Path.of(directory, UUID.randomUUID().toString());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(data);
+        return write(out -> out.write(data));
+    }
+
+    /**
+     * Stores what {@code contents} writes: streamed into a new file in the directory, so that large
+     * state is never copied into one array first, or collected as bytes in memory.
+     */
+    public StreamStateHandle write(Contents contents) throws IOException {
+        if (directory == null) {
+            DataOutputSerializer out = new DataOutputSerializer(4096);
+            contents.writeTo(out);
+            return new ByteStreamStateHandle(out.toByteArray());
         }
-        return new FileStateHandle(file.toString(), data.length);
+        Path file = Path.of(directory, UUID.randomUUID().toString());
+        try (DataOutputViewStreamWrapper out =
+                new DataOutputViewStreamWrapper(
+                        new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER))) {
+            contents.writeTo(out);
+        }
+        return new FileStateHandle(file.toString(), Files.size(file));
+    }
+
+    /** Bytes of state to store, written on demand by {@link #write(Contents)}. */
+    @FunctionalInterface
+    public interface Contents {
+        void writeTo(DataOutputView out) throws IOException;
     }
 }

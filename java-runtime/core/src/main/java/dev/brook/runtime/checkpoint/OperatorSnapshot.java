@@ -3,6 +3,7 @@ package dev.brook.runtime.checkpoint;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.core.memory.DataOutputView;
 import dev.brook.runtime.serialization.JavaSerialization;
 import dev.brook.runtime.state.IncrementalKeyedStateHandle;
 import dev.brook.runtime.state.KeyedStateHandle;
@@ -47,7 +48,7 @@ public record OperatorSnapshot(
 
     /**
      * An operator's snapshot without its keyed state: timers and operator state serialized at once,
-     * so the task may change them after; {@link #toBytes} adds the keyed state when it is written.
+     * so the task may change them after; {@link #writeTo} adds the keyed state when it is written.
      */
     public static final class WithoutKeyedState {
         private final byte[] timersAndOperatorState;
@@ -62,9 +63,11 @@ public record OperatorSnapshot(
             return hasUnionState;
         }
 
-        /** The whole snapshot's bytes, with {@code keyed} (null when the operator is not keyed). */
-        public byte[] toBytes(KeyedStateHandle keyed) throws IOException {
-            DataOutputSerializer out = new DataOutputSerializer(timersAndOperatorState.length + 64);
+        /**
+         * Writes the whole snapshot, with {@code keyed} (null when the operator is not keyed), to
+         * {@code out}.
+         */
+        public void writeTo(KeyedStateHandle keyed, DataOutputView out) throws IOException {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.write(timersAndOperatorState);
@@ -77,7 +80,6 @@ public record OperatorSnapshot(
                 out.writeByte(INCREMENTAL_KEYED_STATE);
                 incremental.write(out);
             }
-            return out.toByteArray();
         }
     }
 

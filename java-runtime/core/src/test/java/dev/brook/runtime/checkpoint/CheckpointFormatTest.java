@@ -79,16 +79,17 @@ class CheckpointFormatTest {
                         List.of(new IncrementalKeyedStateHandle.ColumnFamily("0-v", META)),
                         Map.of("000012.sst", uploaded),
                         Map.of("CURRENT", new byte[] {7}));
-        byte[] bytes =
-                OperatorSnapshot.withoutKeyedState(
-                                null,
-                                Map.of(
-                                        "s",
-                                        OperatorStateContents.list(
-                                                OperatorStateContents.Mode.UNION,
-                                                List.of(5L),
-                                                Types.LONG.createSerializer())))
-                        .toBytes(handle);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        OperatorSnapshot.withoutKeyedState(
+                        null,
+                        Map.of(
+                                "s",
+                                OperatorStateContents.list(
+                                        OperatorStateContents.Mode.UNION,
+                                        List.of(5L),
+                                        Types.LONG.createSerializer())))
+                .writeTo(handle, out);
+        byte[] bytes = out.toByteArray();
 
         // The job directory moved: the metadata says where the shared file is now.
         FileStateHandle moved = new FileStateHandle("/elsewhere/job/shared/x1.sst", 10);

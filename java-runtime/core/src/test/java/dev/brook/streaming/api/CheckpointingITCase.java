@@ -170,7 +170,8 @@ class CheckpointingITCase {
         return expected;
     }
 
-    private void runKeyedSumWithFailure(Map<String, String> settings) throws Exception {
+    private void runKeyedSumWithFailure(Map<String, String> settings, boolean exactlyOnce)
+            throws Exception {
         long count = 3000;
         String run = newRun();
         StreamExecutionEnvironment env = env(2, settings);
@@ -182,9 +183,26 @@ class CheckpointingITCase {
                 .addSink(sink);
         env.execute();
 
-        // Every key's last result counts every record exactly once: state and source positions
-        // came back together from the same checkpoint.
-        assertThat(finalSums(sink.getResults())).isEqualTo(expectedSums(count));
+        Map<Long, Tuple2<Long, Long>> sums = finalSums(sink.getResults());
+        Map<Long, Tuple2<Long, Long>> expected = expectedSums(count);
+        if (exactlyOnce) {
+            // Every key's last result counts every record exactly once: state and source
+            // positions came back together from the same checkpoint.
+            assertThat(sums).isEqualTo(expected);
+        } else {
+            // Without alignment, records that overtook a barrier are in the restored state and
+            // are replayed too: duplicates are allowed, losses are not.
+            assertThat(sums).containsOnlyKeys(expected.keySet());
+            expected.forEach(
+                    (key, exact) -> {
+                        assertThat(sums.get(key).f0)
+                                .as("count of key %s", key)
+                                .isGreaterThanOrEqualTo(exact.f0);
+                        assertThat(sums.get(key).f1)
+                                .as("sum of key %s", key)
+                                .isGreaterThanOrEqualTo(exact.f1);
+                    });
+        }
         // And the restarted job did not start over: it resumed after the checkpoint.
         assertThat(COMPLETED.get(run).get()).isGreaterThanOrEqualTo(2);
         assertThat(AFTER_RESTART.get(run).get()).isGreaterThan(0).isLessThan(count);
@@ -192,12 +210,12 @@ class CheckpointingITCase {
 
     @Test
     void keyedStateAndSourcePositionsAreRestoredExactlyOnceAfterAFailure() throws Exception {
-        runKeyedSumWithFailure(Map.of());
+        runKeyedSumWithFailure(Map.of(), true);
     }
 
     @Test
     void atLeastOnceLosesNothing() throws Exception {
-        runKeyedSumWithFailure(Map.of("execution.checkpointing.mode", "AT_LEAST_ONCE"));
+        runKeyedSumWithFailure(Map.of("execution.checkpointing.mode", "AT_LEAST_ONCE"), false);
     }
 
     @Test

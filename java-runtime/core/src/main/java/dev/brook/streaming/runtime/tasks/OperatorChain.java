@@ -347,7 +347,7 @@ final class OperatorChain {
                                         ? incremental.sharedState()
                                         : List.of();
                         return new OperatorSubtaskState(
-                                location.write(rest.toBytes(keyedState)),
+                                location.write(out -> rest.writeTo(keyedState, out)),
                                 range,
                                 rest.hasUnionState(),
                                 false,

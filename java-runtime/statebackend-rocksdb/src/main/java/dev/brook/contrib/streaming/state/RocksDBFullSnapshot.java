@@ -24,7 +24,8 @@ final class RocksDBFullSnapshot {
 
     /**
      * The entries of {@code columns} in the key groups of {@code keyGroupRange}, as {@code options}
-     * say to read them; keys are written with {@code keySerializer}.
+     * say to read them (they must ask for total order seek); keys are written with {@code
+     * keySerializer}.
      */
     static KeyedStateSnapshot read(
             List<StateColumn> columns,

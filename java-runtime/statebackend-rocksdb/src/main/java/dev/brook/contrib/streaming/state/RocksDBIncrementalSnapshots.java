@@ -19,7 +19,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.rocksdb.ReadOptions;
 
 /**
  * Incremental checkpoints of one RocksDB backend. The synchronous part writes a RocksDB checkpoint
@@ -221,13 +220,13 @@ final class RocksDBIncrementalSnapshots {
             List<IncrementalKeyedStateHandle.ColumnFamily> columnFamilies,
             TypeSerializer<?> keySerializer)
             throws IOException {
-        try (RocksDBStore copy = RocksDBStore.open(localCopy, owner, true);
-                ReadOptions options = new ReadOptions()) {
+        try (RocksDBStore copy = RocksDBStore.open(localCopy, owner, true)) {
             List<StateColumn> columns = new ArrayList<>();
             for (IncrementalKeyedStateHandle.ColumnFamily c : columnFamilies) {
                 columns.add(copy.column(c.name(), c.state()));
             }
-            return RocksDBFullSnapshot.read(columns, keyGroupRange, keySerializer, options);
+            return RocksDBFullSnapshot.read(
+                    columns, keyGroupRange, keySerializer, copy.totalOrder());
         }
     }
 

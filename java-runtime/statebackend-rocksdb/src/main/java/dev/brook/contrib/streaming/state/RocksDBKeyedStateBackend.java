@@ -132,13 +132,20 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return keyGroupRange;
     }
 
-    /** Appends the current key's key group and serialized key to {@code out}. */
+    /**
+     * Appends the start of the current key's RocksDB keys to {@code out}: key group, key hash and
+     * serialized key ({@link StateColumn}).
+     */
+    @SuppressWarnings("unchecked")
     void writeCurrentKey(DataOutputSerializer out) {
         if (!currentKeySerialized) {
             currentKeyBytes.clear();
-            currentKeyBytes.writeShort(currentKeyGroup);
             try {
-                keySerializer.serialize(currentKey, currentKeyBytes);
+                StateColumn.writeKeyPrefix(
+                        currentKeyBytes,
+                        currentKeyGroup,
+                        (TypeSerializer<Object>) keySerializer,
+                        currentKey);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot serialize key " + currentKey, e);
             }
@@ -302,15 +309,21 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
             return List.of();
         }
         List<K> keys = new ArrayList<>();
-        readKeys(
-                registered.column(),
-                (key, ns) -> {
-                    if (ns.equals(namespace)) {
+        StateColumn column = registered.column();
+        try (RocksIterator it = column.newIterator()) {
+            it.seekToFirst();
+            column.readKeys(
+                    it,
+                    namespace,
+                    key -> {
                         @SuppressWarnings("unchecked")
                         K k = (K) key;
                         keys.add(k);
-                    }
-                });
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot read the keys of state '" + column.name() + "'", e);
+        }
         return keys;
     }
 
@@ -368,7 +381,8 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public KeyedStateSnapshot snapshot(TypeSerializer<K> keySerializer) throws IOException {
         // Iterators at one RocksDB snapshot, so the result is consistent even if written to.
         Snapshot snapshot = store.snapshot();
-        try (ReadOptions atSnapshot = new ReadOptions().setSnapshot(snapshot)) {
+        try (ReadOptions atSnapshot =
+                new ReadOptions().setSnapshot(snapshot).setTotalOrderSeek(true)) {
             return RocksDBFullSnapshot.read(columns(), keyGroupRange, keySerializer, atSnapshot);
         } finally {
             store.release(snapshot);

@@ -188,7 +188,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, UV>
             byte[] resumeAfter = batch.isEmpty() ? null : batch.get(batch.size() - 1).rawKey;
             batch.clear();
             next = 0;
-            try (RocksIterator it = column.newIterator()) {
+            try (RocksIterator it = column.newPrefixIterator()) {
                 it.seek(resumeAfter == null ? prefix : resumeAfter);
                 if (resumeAfter != null && it.isValid() && Arrays.equals(it.key(), resumeAfter)) {
                     it.next();

@@ -18,8 +18,10 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.HashSkipListMemTableConfig;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Snapshot;
@@ -36,6 +38,18 @@ import org.rocksdb.WriteOptions;
  * (its elements are self-delimiting); a database opened from checkpoint files gets the same one,
  * since unmerged list appends may still be in its files.
  *
+ * <p>Tuned for point reads and updates of single entries, which is what state access is (a keyed
+ * window does a read and a write per element). The memtable is a hash of small skip lists, one per
+ * key's prefix (key group and key hash, {@link StateColumn#PREFIX_LENGTH} bytes): a lookup hashes
+ * to its key's few entries instead of searching one skip list of every entry, a cache miss per
+ * level. Entries are updated in place in the memtable when the new value is no larger, so a
+ * frequently updated entry takes one memtable slot instead of one per version. Both need
+ * single-threaded memtable writes, which a backend has anyway. The price: an iterator over all
+ * entries (snapshots, listing a window's keys) first sorts the memtable; prefix iterators (a map's
+ * entries, a key's entries) stay within their hash bucket. In-place updates make RocksDB snapshots
+ * inconsistent under concurrent writes; the backend reads at a snapshot only on the task thread,
+ * while nothing writes.
+ *
  * <p>Threading model: one thread at a time — the task thread for a backend's database, an I/O
  * thread for a copy being read for a checkpoint.
  */
@@ -45,11 +59,20 @@ final class RocksDBStore implements AutoCloseable {
         RocksDB.loadLibrary();
     }
 
+    /**
+     * Hash buckets of each memtable: 1 MiB of pointers, about one bucket per key up to a hundred
+     * thousand keys per state and subtask; more keys share buckets, each a small skip list.
+     */
+    private static final int MEMTABLE_BUCKETS = 1 << 17;
+
     private final Path directory;
     private final DBOptions dbOptions;
     private final StringAppendOperator appender;
     private final ColumnFamilyOptions columnOptions;
     private final WriteOptions writeOptions;
+    private final ReadOptions pointReads;
+    private final ReadOptions totalOrder;
+    private final ReadOptions prefixScans;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
 
@@ -109,10 +132,20 @@ final class RocksDBStore implements AutoCloseable {
                         .setCreateIfMissing(true)
                         .setUseFsync(false)
                         .setStatsDumpPeriodSec(0)
-                        .setInfoLogLevel(InfoLogLevel.HEADER_LEVEL);
+                        .setInfoLogLevel(InfoLogLevel.HEADER_LEVEL)
+                        .setAllowConcurrentMemtableWrite(false);
         appender = new StringAppendOperator("");
-        columnOptions = new ColumnFamilyOptions().setMergeOperator(appender);
+        columnOptions =
+                new ColumnFamilyOptions()
+                        .setMergeOperator(appender)
+                        .useFixedLengthPrefixExtractor(StateColumn.PREFIX_LENGTH)
+                        .setMemTableConfig(
+                                new HashSkipListMemTableConfig().setBucketCount(MEMTABLE_BUCKETS))
+                        .setInplaceUpdateSupport(true);
         writeOptions = new WriteOptions().setDisableWAL(true);
+        pointReads = new ReadOptions();
+        totalOrder = new ReadOptions().setTotalOrderSeek(true);
+        prefixScans = new ReadOptions().setPrefixSameAsStart(true);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions));
         for (byte[] name : columnFamilies) {
@@ -208,6 +241,24 @@ final class RocksDBStore implements AutoCloseable {
         return writeOptions;
     }
 
+    /** For single-entry reads. */
+    ReadOptions pointReads() {
+        return pointReads;
+    }
+
+    /** For iterators over all entries, in key order. */
+    ReadOptions totalOrder() {
+        return totalOrder;
+    }
+
+    /**
+     * For iterators over the entries under one prefix of at least {@link StateColumn#PREFIX_LENGTH}
+     * bytes; they end where that hash prefix ends.
+     */
+    ReadOptions prefixScans() {
+        return prefixScans;
+    }
+
     Path directory() {
         return directory;
     }
@@ -288,6 +339,9 @@ final class RocksDBStore implements AutoCloseable {
     }
 
     private void closeOptions() {
+        prefixScans.close();
+        totalOrder.close();
+        pointReads.close();
         writeOptions.close();
         columnOptions.close();
         appender.close();

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -28,12 +29,14 @@ import org.rocksdb.WriteOptions;
  * describes: its kind, and the serializers of namespaces, keys and values (in snapshot form).
  *
  * <p>A RocksDB key is the key group (two bytes, big-endian, so that each key group is one
- * contiguous range), the serialized key, the serialized namespace and, for map state, the
- * serialized map key. Serialized keys and namespaces are self-delimiting, so the entries of one
- * (key, namespace) share a prefix that no other (key, namespace) starts with. Values: the
- * serialized value; for list state the serialized elements one after another (appended with
- * RocksDB's merge operator); for map state a presence flag (map values may be null) and the
- * serialized map value.
+ * contiguous range), a 32-bit hash of the serialized key, the serialized key, the serialized
+ * namespace and, for map state, the serialized map key. The key group and the hash, {@link
+ * #PREFIX_LENGTH} bytes, are RocksDB's prefix: its hash memtable ({@link RocksDBStore}) keeps the
+ * entries of one prefix together, which needs a prefix of fixed length whatever the key type.
+ * Serialized keys and namespaces are self-delimiting, so the entries of one (key, namespace) share
+ * a prefix that no other (key, namespace) starts with. Values: the serialized value; for list state
+ * the serialized elements one after another (appended with RocksDB's merge operator); for map state
+ * a presence flag (map values may be null) and the serialized map value.
  *
  * <p>Converts between these entries and a snapshot's (namespace, key, value) entries, whose values
  * are whole lists and maps.
@@ -54,12 +57,16 @@ final class StateColumn {
         void visit(Object key, Object namespace);
     }
 
+    /** The length of RocksDB's key prefix: the key group and the key's hash. */
+    static final int PREFIX_LENGTH = 6;
+
     /** How many bytes {@link #copyKeyGroups} collects before it writes them. */
     private static final long COPY_BATCH_BYTES = 4 << 20;
 
     private final RocksDBStore store;
     private final RocksDB db;
     private final WriteOptions writeOptions;
+    private final ReadOptions pointReads;
     private final String columnFamily;
     private final KeyedStateSnapshot.StateMeta layout;
     private final ColumnFamilyHandle handle;
@@ -86,6 +93,7 @@ final class StateColumn {
         this.store = store;
         this.db = store.db();
         this.writeOptions = store.writeOptions();
+        this.pointReads = store.pointReads();
         this.columnFamily = columnFamily;
         this.layout = layout;
         this.handle = handle;
@@ -170,7 +178,15 @@ final class StateColumn {
     int get(DataOutputSerializer key, byte[] buffer) {
         store.checkOpen();
         try {
-            return db.get(handle, key.getSharedBuffer(), 0, key.length(), buffer, 0, buffer.length);
+            return db.get(
+                    handle,
+                    pointReads,
+                    key.getSharedBuffer(),
+                    0,
+                    key.length(),
+                    buffer,
+                    0,
+                    buffer.length);
         } catch (RocksDBException e) {
             throw store.failure("read", name(), e);
         }
@@ -228,11 +244,13 @@ final class StateColumn {
         }
     }
 
-    /** Deletes every entry whose key starts with {@code prefix}. */
+    /**
+     * Deletes every entry whose key starts with {@code prefix}, a key's prefix at least (see {@link
+     * #newPrefixIterator}).
+     */
     void deletePrefix(DataOutputSerializer prefix) {
-        store.checkOpen();
         byte[] start = prefix.toByteArray();
-        try (RocksIterator it = db.newIterator(handle);
+        try (RocksIterator it = newPrefixIterator();
                 WriteBatch batch = new WriteBatch()) {
             for (it.seek(start); it.isValid(); it.next()) {
                 byte[] key = it.key();
@@ -280,16 +298,27 @@ final class StateColumn {
         }
     }
 
-    /** An iterator over the current entries; the caller closes it. */
+    /** An iterator over all current entries, in key order; the caller closes it. */
     RocksIterator newIterator() {
-        store.checkOpen();
-        return db.newIterator(handle);
+        return newIterator(store.totalOrder());
     }
 
-    /** An iterator over the entries as {@code options} say (e.g. at a snapshot). */
+    /**
+     * An iterator over the entries as {@code options} say (e.g. at a snapshot); they must ask for
+     * total order seek to see all entries.
+     */
     RocksIterator newIterator(ReadOptions options) {
         store.checkOpen();
         return db.newIterator(handle, options);
+    }
+
+    /**
+     * An iterator for the entries under one prefix of a (key, namespace) or a key, to be sought to
+     * that prefix (or to an entry under it): it sees only entries of the same {@link
+     * #PREFIX_LENGTH}-byte RocksDB prefix, so it never sorts the memtable. The caller closes it.
+     */
+    RocksIterator newPrefixIterator() {
+        return newIterator(store.prefixScans());
     }
 
     /** Throws if {@code it} stopped because of an error rather than at the end. */
@@ -307,6 +336,35 @@ final class StateColumn {
         return ((rawKey[0] & 0xff) << 8) | (rawKey[1] & 0xff);
     }
 
+    /**
+     * Appends the start of a RocksDB key to {@code out}: {@code keyGroup}, the hash of the
+     * serialized key, and the serialized key.
+     */
+    static void writeKeyPrefix(
+            DataOutputSerializer out, int keyGroup, TypeSerializer<Object> keys, Object key)
+            throws IOException {
+        out.writeShort(keyGroup);
+        int hashAt = out.length();
+        out.writeInt(0);
+        int start = out.length();
+        keys.serialize(key, out);
+        out.setIntAt(hashAt, hash(out.getSharedBuffer(), start, out.length()));
+    }
+
+    /** A well-mixed 32-bit hash of {@code bytes[from, to)}, the same in every JVM. */
+    private static int hash(byte[] bytes, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
+        }
+        // MurmurHash3's finalizer, so that keys differing in one byte land far apart.
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
     static boolean startsWith(byte[] bytes, byte[] prefix, int prefixLength) {
         return bytes.length >= prefixLength
                 && Arrays.equals(bytes, 0, prefixLength, prefix, 0, prefixLength);
@@ -316,8 +374,7 @@ final class StateColumn {
     @SuppressWarnings("unchecked")
     void write(Object namespace, Object key, int keyGroup, Object value) throws IOException {
         prefixOut.clear();
-        prefixOut.writeShort(keyGroup);
-        keys.serialize(key, prefixOut);
+        writeKeyPrefix(prefixOut, keyGroup, keys, key);
         namespaces.serialize(namespace, prefixOut);
         valueOut.clear();
         switch (layout.kind()) {
@@ -374,7 +431,7 @@ final class StateColumn {
             }
             any = true;
             if (layout.kind() != StateDescriptor.Type.MAP) {
-                in.setBuffer(raw, 2, raw.length);
+                in.setBuffer(raw, PREFIX_LENGTH, raw.length);
                 Object k = keys.deserialize(in);
                 visitor.visit(namespaces.deserialize(in), k, readValue(it.value()));
                 continue;
@@ -383,7 +440,7 @@ final class StateColumn {
                 if (map != null) {
                     visitor.visit(namespace, key, map);
                 }
-                in.setBuffer(raw, 2, raw.length);
+                in.setBuffer(raw, PREFIX_LENGTH, raw.length);
                 key = keys.deserialize(in);
                 namespace = namespaces.deserialize(in);
                 prefix = raw;
@@ -416,6 +473,43 @@ final class StateColumn {
         return elements;
     }
 
+    /**
+     * Visits every key with a value in {@code namespace}, once, from the iterator's position on.
+     * Entries are matched by the namespace's serialized bytes, which is how state accesses find
+     * them too, and only matching entries are deserialized: a window's keys are a small part of the
+     * entries of a state that holds several windows.
+     */
+    void readKeys(RocksIterator it, Object namespace, Consumer<Object> visitor) throws IOException {
+        if (layout.kind() == StateDescriptor.Type.MAP) {
+            // A map entry's key ends with the map key, not the namespace.
+            readKeys(
+                    it,
+                    (key, ns) -> {
+                        if (ns.equals(namespace)) {
+                            visitor.accept(key);
+                        }
+                    });
+            return;
+        }
+        keyOut.clear();
+        namespaces.serialize(namespace, keyOut);
+        byte[] ns = keyOut.toByteArray();
+        for (; it.isValid(); it.next()) {
+            byte[] raw = it.key();
+            int nsStart = raw.length - ns.length;
+            if (nsStart < PREFIX_LENGTH
+                    || !Arrays.equals(raw, nsStart, raw.length, ns, 0, ns.length)) {
+                continue;
+            }
+            in.setBuffer(raw, PREFIX_LENGTH, raw.length);
+            Object key = keys.deserialize(in);
+            if (in.getPosition() == nsStart) {
+                visitor.accept(key);
+            }
+        }
+        checkIterator(it);
+    }
+
     /** Visits every (key, namespace) with a value, once, from the iterator's position on. */
     void readKeys(RocksIterator it, KeyVisitor visitor) throws IOException {
         byte[] prefix = null;
@@ -425,7 +519,7 @@ final class StateColumn {
             if (prefix != null && startsWith(raw, prefix, prefixLength)) {
                 continue; // another entry of the same map
             }
-            in.setBuffer(raw, 2, raw.length);
+            in.setBuffer(raw, PREFIX_LENGTH, raw.length);
             Object key = keys.deserialize(in);
             visitor.visit(key, namespaces.deserialize(in));
             prefix = raw;

@@ -108,7 +108,9 @@ class RocksDBIncrementalCheckpointTest {
         OperatorSubtaskState state =
                 new OperatorSubtaskState(
                         location.write(
-                                OperatorSnapshot.withoutKeyedState(null, Map.of()).toBytes(keyed)),
+                                out ->
+                                        OperatorSnapshot.withoutKeyedState(null, Map.of())
+                                                .writeTo(keyed, out)),
                         backend.getKeyGroupRange(),
                         false,
                         false,

@@ -11,11 +11,13 @@ import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.state.ReducingState;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.StateTtlConfig;
+import dev.brook.api.common.state.ValueState;
 import dev.brook.api.common.state.ValueStateDescriptor;
 import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.common.typeutils.base.ListSerializer;
 import dev.brook.core.memory.DataInputView;
+import dev.brook.core.memory.DataOutputSerializer;
 import dev.brook.core.memory.DataOutputView;
 import dev.brook.runtime.state.InternalKvState;
 import dev.brook.runtime.state.KeyedStateBackend;
@@ -28,6 +30,7 @@ import dev.brook.streaming.api.windowing.windows.TimeWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -262,6 +265,116 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendTestBase {
                 backend.getOrCreateKeyedState(d).put("k", "x");
             }
         }
+    }
+
+    /**
+     * Prefix scans (a map's entries, clearing a map) only see their hash bucket of the memtable and
+     * their prefix in the files; with thousands of keys, half of the entries flushed to files by a
+     * checkpoint, every key must still see exactly its own entries, and listings all of them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void prefixScansAndListingsSeeExactlyTheirEntriesInMemoryAndInFiles() throws Exception {
+        KeyedStateBackend<Long> backend =
+                createBackend(
+                        new EmbeddedRocksDBStateBackend(true),
+                        KEYS,
+                        0,
+                        MAX_PARALLELISM - 1,
+                        MAX_PARALLELISM);
+        MapState<Integer, String> map =
+                backend.getOrCreateKeyedState(
+                        new MapStateDescriptor<>("m", Types.INT, Types.STRING));
+        InternalKvState<Long, TimeWindow> windowed =
+                backend.getOrCreateInternalState(
+                        new TimeWindow.Serializer(),
+                        new ReducingStateDescriptor<>("w", Long::sum, Types.LONG));
+        ReducingState<Long> sums = (ReducingState<Long>) windowed;
+        int keys = 3000;
+        for (long key = 0; key < keys; key++) {
+            backend.setCurrentKey(key);
+            for (int i = 0; i < 3; i++) {
+                map.put((int) key * 10 + i, "v");
+            }
+            windowed.setCurrentNamespace(W1);
+            sums.add(key);
+            if (key % 2 == 0) {
+                windowed.setCurrentNamespace(W2);
+                sums.add(key);
+            }
+        }
+        // A checkpoint flushes the memtables: what follows lands in memory over files.
+        backend.snapshot(1, KEYS);
+        backend.notifyCheckpointAborted(1);
+        for (long key = 0; key < keys; key++) {
+            backend.setCurrentKey(key);
+            if (key % 3 == 0) {
+                map.put((int) key * 10 + 3, "v");
+                windowed.setCurrentNamespace(W2);
+                sums.add(key);
+            }
+            if (key % 5 == 0) {
+                map.clear();
+            }
+        }
+        List<Long> inW2 = new ArrayList<>();
+        for (long key = 0; key < keys; key++) {
+            backend.setCurrentKey(key);
+            List<Integer> entries = new ArrayList<>();
+            for (int i = 0; key % 5 != 0 && i < (key % 3 == 0 ? 4 : 3); i++) {
+                entries.add((int) key * 10 + i);
+            }
+            assertThat(map.keys())
+                    .as("map of key %d", key)
+                    .containsExactlyInAnyOrderElementsOf(entries);
+            windowed.setCurrentNamespace(W2);
+            if (key % 2 == 0 || key % 3 == 0) {
+                inW2.add(key);
+                assertThat(sums.get())
+                        .isEqualTo((key % 2 == 0 ? key : 0) + (key % 3 == 0 ? key : 0));
+            } else {
+                assertThat(sums.get()).isNull();
+            }
+        }
+        assertThat(backend.getKeys("w", W1)).hasSize(keys);
+        assertThat(backend.getKeys("w", W2)).containsExactlyInAnyOrderElementsOf(inW2);
+        assertThat(backend.getKeys("m", VoidNamespace.INSTANCE))
+                .hasSize(keys - keys / 5)
+                .noneMatch(k -> k % 5 == 0);
+    }
+
+    /**
+     * Listing a window's keys matches entries by the namespace's serialized bytes at the end of the
+     * RocksDB key; an entry whose namespace merely ends with those bytes is not in it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void listingANamespaceMatchesWholeNamespacesOnly() throws Exception {
+        TypeSerializer<String> strings = Types.STRING.createSerializer();
+        String shorter = "c";
+        String longer = "\u0002c";
+        assertThat(bytesOf(strings, longer)).endsWith(bytesOf(strings, shorter));
+        KeyedStateBackend<Long> backend = backend();
+        InternalKvState<Long, String> named =
+                backend.getOrCreateInternalState(
+                        strings, new ValueStateDescriptor<>("named", Types.LONG));
+        ValueState<Long> value = (ValueState<Long>) named;
+        backend.setCurrentKey(1L);
+        named.setCurrentNamespace(longer);
+        value.update(1L);
+        backend.setCurrentKey(2L);
+        named.setCurrentNamespace(shorter);
+        value.update(2L);
+        assertThat(backend.getKeys("named", shorter)).containsExactly(2L);
+        assertThat(backend.getKeys("named", longer)).containsExactly(1L);
+        assertThat(backend.<String>getNamespaces("named"))
+                .containsExactlyInAnyOrder(shorter, longer);
+    }
+
+    private static <T> byte[] bytesOf(TypeSerializer<T> serializer, T value) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(16);
+        serializer.serialize(value, out);
+        return out.toByteArray();
     }
 
     @Test
