@@ -27,17 +27,29 @@ final class BrookDistribution {
     /** Runs {@code bin/<command> args...}; fails if it does not end within the timeout. */
     static Result run(Path workDir, long timeoutSeconds, String command, String... args)
             throws IOException, InterruptedException {
+        return run(workDir, java.util.Map.of(), timeoutSeconds, command, args);
+    }
+
+    /** As {@link #run(Path, long, String, String...)}, with extra environment variables. */
+    static Result run(
+            Path workDir,
+            java.util.Map<String, String> environment,
+            long timeoutSeconds,
+            String command,
+            String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(home().resolve("bin").resolve(command).toString());
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("brook-out", ".txt");
         Path err = Files.createTempFile("brook-err", ".txt");
-        Process p =
+        ProcessBuilder builder =
                 new ProcessBuilder(cmd)
                         .directory(workDir.toFile())
                         .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
+                        .redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(

@@ -40,10 +40,15 @@ class KillAndResumeITCase {
     }
 
     private static List<String> expected() {
+        return expected(COUNT);
+    }
+
+    /** What {@code CountingFileJob} writes for {@code count} numbers. */
+    static List<String> expected(long count) {
         List<String> lines = new ArrayList<>();
         Map<Long, Long> counts = new HashMap<>();
         Map<String, Long> windows = new TreeMap<>();
-        for (long i = 0; i < COUNT; i++) {
+        for (long i = 0; i < count; i++) {
             lines.add("count " + i % 5 + " " + counts.merge(i % 5, 1L, Long::sum));
             windows.merge(i % 5 + " " + (i - i % 100), i, Long::sum);
         }
@@ -51,7 +56,7 @@ class KillAndResumeITCase {
         return lines.stream().sorted().toList();
     }
 
-    private static List<String> committed(Path dir) throws Exception {
+    static List<String> committed(Path dir) throws Exception {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
@@ -59,6 +64,13 @@ class KillAndResumeITCase {
             }
         }
         return lines.stream().sorted().toList();
+    }
+
+    /** The number of the newest completed checkpoint under {@code dir}, -1 if none. */
+    static long latestCheckpointNumber(Path dir) throws Exception {
+        return latestCheckpoint(dir)
+                .map(p -> Long.parseLong(p.getFileName().toString().substring(4)))
+                .orElse(-1L);
     }
 
     /** The newest completed checkpoint under {@code dir}, if any. */

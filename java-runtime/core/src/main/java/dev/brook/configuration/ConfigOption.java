@@ -1,6 +1,7 @@
 package dev.brook.configuration;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -76,6 +77,16 @@ public final class ConfigOption<T> implements Serializable {
 
     public ConfigOption<T> withDeprecatedKeys(String... keys) {
         return new ConfigOption<>(key, type, defaultValue, description, List.of(keys), parser);
+    }
+
+    /**
+     * Other options' keys read when this one is not set: {@code rest.address} falls back to {@code
+     * jobmanager.rpc.address}, so one address serves both when only that is configured.
+     */
+    public ConfigOption<T> withFallbackKeys(String... keys) {
+        List<String> all = new ArrayList<>(fallbackKeys);
+        all.addAll(List.of(keys));
+        return new ConfigOption<>(key, type, defaultValue, description, List.copyOf(all), parser);
     }
 
     @Override

@@ -1,118 +1,146 @@
 package dev.brook.configuration;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import dev.brook.configuration.ConfigurationFileReader.Entry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the cluster configuration from a configuration directory: {@code config.yaml} (Flink 2
  * style; nested maps are flattened into dotted keys, so {@code rest: {port: 8081}} and {@code
- * rest.port: 8081} are the same) or, if that is absent, the legacy flat {@code flink-conf.yaml}.
+ * rest.port: 8081} are the same) or Flink's legacy flat {@code flink-conf.yaml}, plus dynamic
+ * properties ({@code -D key=value}), which win.
+ *
+ * <p>Everything is checked once, here, because a daemon that reads a key only late (or never) would
+ * otherwise start with a typo unnoticed: a malformed value of a known option fails the load, naming
+ * the file and line (or the {@code -D} property); an unknown key is logged as a warning with the
+ * closest known key.
  */
 public final class GlobalConfiguration {
 
     public static final String CONFIG_FILE = "config.yaml";
     public static final String LEGACY_CONFIG_FILE = "flink-conf.yaml";
 
+    private static final Logger LOG = LoggerFactory.getLogger(GlobalConfiguration.class);
+
     private GlobalConfiguration() {}
 
-    /** Loads the directory's configuration; an empty configuration if it has neither file. */
+    public static Configuration loadConfiguration(String configDir) {
+        return loadConfiguration(Path.of(configDir));
+    }
+
+    public static Configuration loadConfiguration(
+            String configDir, Configuration dynamicProperties) {
+        return loadConfiguration(Path.of(configDir), dynamicProperties);
+    }
+
     public static Configuration loadConfiguration(Path configDir) {
+        return loadConfiguration(configDir, new Configuration());
+    }
+
+    /**
+     * The directory's configuration file overlaid with {@code dynamicProperties}.
+     *
+     * @throws IllegalConfigurationException if the directory holds neither or both configuration
+     *     files, a file is malformed, or a value of a known option cannot be parsed
+     */
+    public static Configuration loadConfiguration(Path configDir, Configuration dynamicProperties) {
+        Objects.requireNonNull(dynamicProperties, "dynamicProperties");
+        List<Entry> entries = new ArrayList<>(readFile(configDir));
+        for (Map.Entry<String, String> e : dynamicProperties.toMap().entrySet()) {
+            entries.add(
+                    new Entry(
+                            e.getKey(),
+                            e.getValue(),
+                            "dynamic property '-D " + e.getKey() + "=" + e.getValue() + "'",
+                            0));
+        }
+        Configuration conf = new Configuration();
+        for (String warning : check(entries, ConfigOptionRegistry.get())) {
+            LOG.warn(warning);
+        }
+        for (Entry e : entries) {
+            conf.setString(e.key(), e.value());
+        }
+        return conf;
+    }
+
+    private static List<Entry> readFile(Path configDir) {
+        if (!Files.isDirectory(configDir)) {
+            throw new IllegalConfigurationException(
+                    "The configuration directory '"
+                            + configDir
+                            + "' does not exist. Set FLINK_CONF_DIR (or --configDir) to the"
+                            + " directory that holds "
+                            + CONFIG_FILE
+                            + ".");
+        }
         Path yaml = configDir.resolve(CONFIG_FILE);
         Path legacy = configDir.resolve(LEGACY_CONFIG_FILE);
-        if (Files.exists(yaml)) {
-            return loadYaml(yaml);
+        boolean hasYaml = Files.exists(yaml);
+        boolean hasLegacy = Files.exists(legacy);
+        if (hasYaml && hasLegacy) {
+            throw new IllegalConfigurationException(
+                    "Both '"
+                            + yaml
+                            + "' and the legacy '"
+                            + legacy
+                            + "' exist, so it is unclear which one holds the configuration."
+                            + " Move the settings you need into "
+                            + CONFIG_FILE
+                            + " and delete "
+                            + LEGACY_CONFIG_FILE
+                            + ".");
         }
-        if (Files.exists(legacy)) {
-            return loadLegacy(legacy);
+        if (hasYaml) {
+            return ConfigurationFileReader.readYaml(yaml);
         }
-        return new Configuration();
+        if (hasLegacy) {
+            return ConfigurationFileReader.readLegacy(legacy);
+        }
+        throw new IllegalConfigurationException(
+                "The configuration directory '"
+                        + configDir
+                        + "' has no "
+                        + CONFIG_FILE
+                        + " (nor a legacy "
+                        + LEGACY_CONFIG_FILE
+                        + "). Copy the conf/ directory of the Brook distribution there.");
     }
 
-    static Configuration loadYaml(Path file) {
-        Configuration conf = new Configuration();
-        Object root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Load(LoadSettings.builder().build()).loadFromReader(reader);
-        } catch (MarkedYamlEngineException e) {
-            throw new IllegalConfigurationException(
-                    "Malformed configuration file '" + file + "': " + e.getMessage().trim());
-        } catch (YamlEngineException | IOException e) {
-            throw new IllegalConfigurationException(
-                    "Cannot read configuration file '" + file + "': " + e.getMessage(), e);
-        }
-        if (root == null) {
-            return conf;
-        }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new IllegalConfigurationException(
-                    "Configuration file '" + file + "' must contain a map of keys to values.");
-        }
-        flatten("", map, conf, file);
-        return conf;
-    }
-
-    private static void flatten(String prefix, Map<?, ?> map, Configuration conf, Path file) {
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            String key = prefix + e.getKey();
-            Object value = e.getValue();
-            if (value instanceof Map<?, ?> nested) {
-                flatten(key + ".", nested, conf, file);
-            } else if (value instanceof List<?> list) {
-                StringBuilder sb = new StringBuilder();
-                for (Object item : list) {
-                    if (sb.length() > 0) {
-                        sb.append(';');
-                    }
-                    sb.append(item);
+    /**
+     * Parses the value of every entry whose key an option reads, failing on the first malformed
+     * one, and returns a warning for each unknown key.
+     */
+    static List<String> check(List<Entry> entries, ConfigOptionRegistry registry) {
+        List<String> warnings = new ArrayList<>();
+        for (Entry e : entries) {
+            Optional<ConfigOption<?>> option = registry.find(e.key());
+            if (option.isPresent()) {
+                try {
+                    option.get().parse(e.value());
+                } catch (IllegalConfigurationException ex) {
+                    throw new IllegalConfigurationException(
+                            e.location() + ": " + ex.getMessage(), ex);
                 }
-                conf.setString(key, sb.toString());
-            } else if (value != null) {
-                conf.setString(key, String.valueOf(value));
+            } else if (!registry.isKnown(e.key())) {
+                warnings.add(
+                        "Unknown configuration key '"
+                                + e.key()
+                                + "' ("
+                                + e.location()
+                                + "): Brook does not read it."
+                                + registry.closestKey(e.key())
+                                        .map(k -> " Did you mean '" + k + "'?")
+                                        .orElse(""));
             }
         }
-    }
-
-    static Configuration loadLegacy(Path file) {
-        Configuration conf = new Configuration();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalConfigurationException(
-                    "Cannot read configuration file '" + file + "': " + e.getMessage(), e);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
-            line = line.trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int colon = line.indexOf(": ");
-            if (colon <= 0) {
-                throw new IllegalConfigurationException(
-                        "Malformed line "
-                                + (i + 1)
-                                + " in '"
-                                + file
-                                + "': expected 'key: value', got '"
-                                + line
-                                + "'.");
-            }
-            conf.setString(line.substring(0, colon).trim(), line.substring(colon + 2).trim());
-        }
-        return conf;
+        return warnings;
     }
 }

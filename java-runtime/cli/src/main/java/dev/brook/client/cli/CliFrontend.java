@@ -19,7 +19,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CliFrontend.Version.class,
         description = "Runs and manages Brook (Flink-compatible) stream processing jobs.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            RunApplicationCommand.class,
+            InfoCommand.class,
+            ListCommand.class,
+            CancelCommand.class,
+            StopCommand.class,
+            SavepointCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Run 'flink <command> --help' for a command's options, e.g. 'flink run --help'."
@@ -43,6 +52,8 @@ public final class CliFrontend implements Callable<Integer> {
         CommandLine cli = new CommandLine(new CliFrontend());
         // Everything after the jar file belongs to the program, even if it looks like an option.
         cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.getSubcommands().get("run-application").setStopAtPositional(true);
+        cli.getSubcommands().get("info").setStopAtPositional(true);
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler(

@@ -7,7 +7,6 @@ import dev.brook.configuration.Configuration;
 import dev.brook.core.execution.JobClient;
 import dev.brook.core.execution.PipelineExecutor;
 import dev.brook.runtime.jobgraph.JobGraph;
-import dev.brook.runtime.minicluster.MiniClusterExecutor;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
@@ -20,19 +19,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ProgramRunner {
 
     private final Configuration configuration;
+    private final PipelineExecutor executor;
     private final boolean detached;
     private final PrintStream out;
 
-    ProgramRunner(Configuration configuration, boolean detached, PrintStream out) {
+    ProgramRunner(
+            Configuration configuration,
+            PipelineExecutor executor,
+            boolean detached,
+            PrintStream out) {
         this.configuration = configuration;
+        this.executor = executor;
         this.detached = detached;
         this.out = out;
     }
 
     void run(PackagedProgram program) throws Exception {
         AtomicInteger jobs = new AtomicInteger();
-        PipelineExecutor base = new MiniClusterExecutor(configuration);
-        PipelineExecutor reporting = new ReportingExecutor(base, jobs);
+        PipelineExecutor reporting = new ReportingExecutor(executor, jobs);
         StreamExecutionEnvironment.initializeContextEnvironment(
                 conf -> {
                     Configuration merged = new Configuration(configuration);

@@ -1,10 +1,14 @@
 package dev.brook.client.cli;
 
+import dev.brook.client.deployment.executors.RemoteExecutor;
 import dev.brook.client.program.PackagedProgram;
 import dev.brook.client.program.ProgramInvocationException;
+import dev.brook.client.program.rest.RestClusterClient;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.CoreOptions;
 import dev.brook.configuration.StateRecoveryOptions;
+import dev.brook.core.execution.PipelineExecutor;
+import dev.brook.runtime.minicluster.MiniClusterExecutor;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Parameters;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Compiles and runs a program. Without a cluster (-m or jobmanager.rpc.address) the",
+            "Compiles and runs a program. Without a cluster (-m, or execution.target: remote) the",
             "job runs on an embedded MiniCluster in this process."
         })
 final class RunCommand implements Callable<Integer> {
@@ -46,6 +50,15 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "<property=value>",
             description = "Sets a configuration property, e.g. -Dparallelism.default=2.")
     Map<String, String> dynamicProperties = new LinkedHashMap<>();
+
+    @Option(
+            names = {"-m", "--jobmanager"},
+            paramLabel = "<host:port>",
+            description =
+                    "Address of the JobManager's REST endpoint to submit to. Without it (and"
+                            + " without execution.target: remote) the job runs on an embedded"
+                            + " MiniCluster.")
+    String jobManager;
 
     @Option(
             names = {"-d", "--detached"},
@@ -96,8 +109,20 @@ final class RunCommand implements Callable<Integer> {
             conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         PackagedProgram program = PackagedProgram.load(jarFile, entryClass, programArgs);
-        ProgramRunner runner = new ProgramRunner(conf, detached, System.out);
-        runner.run(program);
+        boolean remote =
+                jobManager != null || "remote".equals(conf.getString("execution.target", null));
+        if (!remote) {
+            new ProgramRunner(conf, new MiniClusterExecutor(conf), detached, System.out)
+                    .run(program);
+            return 0;
+        }
+        ClusterOptions cluster = new ClusterOptions();
+        cluster.jobManager = jobManager;
+        try (RestClusterClient client = new RestClusterClient(cluster.address(conf), conf)) {
+            PipelineExecutor executor =
+                    new RemoteExecutor(client, List.of(jarFile.toPath().toAbsolutePath()));
+            new ProgramRunner(conf, executor, detached, System.out).run(program);
+        }
         return 0;
     }
 }

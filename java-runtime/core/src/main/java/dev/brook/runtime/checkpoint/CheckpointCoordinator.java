@@ -91,6 +91,8 @@ public final class CheckpointCoordinator {
 
     private final SharedStateRegistry sharedState = new SharedStateRegistry();
 
+    private final CheckpointStatsTracker statistics = new CheckpointStatsTracker();
+
     private long nextCheckpointId = 1;
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
     private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
@@ -243,6 +245,7 @@ public final class CheckpointCoordinator {
         }
         PendingCheckpoint p = new PendingCheckpoint(id, timestamp, type, directory, plan);
         pending.put(id, p);
+        statistics.reportPending(id, type, timestamp, plan.toAcknowledge().size());
         CompletableFuture.delayedExecutor(timeout, TimeUnit.MILLISECONDS, mainThread)
                 .execute(
                         () -> {
@@ -356,6 +359,7 @@ public final class CheckpointCoordinator {
             return;
         }
         p.acknowledged.put(attempt, state);
+        statistics.reportAcknowledged(checkpointId, System.currentTimeMillis());
         if (p.isFullyAcknowledged()) {
             complete(p);
         }
@@ -478,6 +482,11 @@ public final class CheckpointCoordinator {
             }
         }
         pending.remove(p.id);
+        statistics.reportCompleted(
+                p.id,
+                System.currentTimeMillis(),
+                checkpoint.getStateSize(),
+                checkpoint.externalPointer());
         // Registered before older checkpoints are discarded, so files they share stay.
         sharedState.register(shared);
         if (!p.savepoint) {
@@ -528,6 +537,7 @@ public final class CheckpointCoordinator {
             return;
         }
         LOG.info("{} {} of job {} aborted: {}", p.kind(), p.id, jobId, reason.getMessage());
+        statistics.reportFailed(p.id, System.currentTimeMillis(), reason.getMessage());
         deleteDirectory(p.directory);
         for (TaskStateSnapshot ack : p.acknowledged.values()) {
             sharedState.discardUnregistered(sharedFiles(ack));
@@ -575,6 +585,11 @@ public final class CheckpointCoordinator {
 
     public int getNumberOfPendingCheckpoints() {
         return pending.size();
+    }
+
+    /** Counts, latest checkpoints and recent history, for the REST API. */
+    public CheckpointStatsSnapshot getStatistics() {
+        return statistics.snapshot();
     }
 
     /**

@@ -2,12 +2,16 @@ package dev.brook.runtime.dispatcher;
 
 import dev.brook.api.common.JobID;
 import dev.brook.api.common.JobStatus;
+import dev.brook.runtime.checkpoint.CheckpointStatsSnapshot;
 import dev.brook.runtime.jobgraph.JobGraph;
+import dev.brook.runtime.jobmaster.JobDetailsSnapshot;
 import dev.brook.runtime.jobmaster.JobMaster;
 import dev.brook.runtime.jobmaster.JobResult;
 import dev.brook.runtime.resourcemanager.ResourceManager;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +30,32 @@ public final class Dispatcher {
     private final Duration slotRequestTimeout;
     private final Map<JobID, JobMaster> jobMasters = new ConcurrentHashMap<>();
     private final Map<JobID, ClassLoader> classLoaders = new ConcurrentHashMap<>();
+    private final Map<JobID, List<Path>> jars = new ConcurrentHashMap<>();
 
     public Dispatcher(ResourceManager resourceManager, Duration slotRequestTimeout) {
         this.resourceManager = resourceManager;
         this.slotRequestTimeout = slotRequestTimeout;
+        resourceManager.addTaskManagerLossListener(
+                (taskManager, cause) -> {
+                    for (JobMaster jm : jobMasters.values()) {
+                        if (!jm.getResultFuture().isDone()) {
+                            jm.taskManagerLost(taskManager, cause);
+                        }
+                    }
+                });
     }
 
     public CompletableFuture<Void> submitJob(JobGraph jobGraph, ClassLoader userCodeClassLoader) {
+        return submitJob(jobGraph, userCodeClassLoader, List.of());
+    }
+
+    /**
+     * Starts a job whose user code is in {@code userJars} (already loaded by {@code
+     * userCodeClassLoader} here); TaskManagers in other processes fetch the jars through {@link
+     * #userJars}.
+     */
+    public CompletableFuture<Void> submitJob(
+            JobGraph jobGraph, ClassLoader userCodeClassLoader, List<Path> userJars) {
         JobMaster jm =
                 new JobMaster(jobGraph, resourceManager, userCodeClassLoader, slotRequestTimeout);
         if (jobMasters.putIfAbsent(jobGraph.jobId(), jm) != null) {
@@ -41,8 +64,23 @@ public final class Dispatcher {
                             "Job " + jobGraph.jobId() + " was already submitted"));
         }
         classLoaders.put(jobGraph.jobId(), userCodeClassLoader);
+        jars.put(jobGraph.jobId(), List.copyOf(userJars));
         jm.start();
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** The jar files of a submitted job's user code (empty when it is on the class path). */
+    public List<Path> userJars(JobID jobId) throws UnknownJobException {
+        List<Path> list = jars.get(jobId);
+        if (list == null) {
+            throw new UnknownJobException(jobId);
+        }
+        return list;
+    }
+
+    /** A live view of the class loaders of every submitted job's user code. */
+    public Collection<ClassLoader> userCodeClassLoaders() {
+        return java.util.Collections.unmodifiableCollection(classLoaders.values());
     }
 
     /** The class loader of a submitted job's user code. */
@@ -106,6 +144,28 @@ public final class Dispatcher {
                             jm.getJobId(), jm.getJobName(), jm.getStatus(), jm.getStartTime()));
         }
         return list;
+    }
+
+    // ---------------------------------------------------------------- queries (REST API)
+
+    /** A job's status, vertices and failures now. */
+    public CompletableFuture<JobDetailsSnapshot> requestJobDetails(JobID jobId)
+            throws UnknownJobException {
+        return knownJobMaster(jobId).requestJobDetails();
+    }
+
+    /** A job's checkpoint statistics; completes with null when the job takes no checkpoints. */
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStatistics(JobID jobId)
+            throws UnknownJobException {
+        return knownJobMaster(jobId).requestCheckpointStatistics();
+    }
+
+    private JobMaster knownJobMaster(JobID jobId) throws UnknownJobException {
+        JobMaster jm = jobMasters.get(jobId);
+        if (jm == null) {
+            throw new UnknownJobException(jobId);
+        }
+        return jm;
     }
 
     /** Cancels every job that has not ended. */

@@ -4,6 +4,7 @@ import dev.brook.runtime.execution.ExecutionState;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobgraph.JobVertex;
 import dev.brook.runtime.resourcemanager.SlotAssignment;
+import java.util.Arrays;
 
 /** One parallel subtask of a job vertex and its current attempt. JobMaster thread only. */
 final class ExecutionVertex {
@@ -14,9 +15,16 @@ final class ExecutionVertex {
     ExecutionState state = ExecutionState.CREATED;
     SlotAssignment slot;
 
+    /**
+     * When the current attempt entered each state (epoch ms, by ordinal; 0 = not yet), for the
+     * vertex times the REST API reports.
+     */
+    final long[] stateTimestamps = new long[ExecutionState.values().length];
+
     ExecutionVertex(JobVertex jobVertex, int subtaskIndex) {
         this.jobVertex = jobVertex;
         this.subtaskIndex = subtaskIndex;
+        stateTimestamps[ExecutionState.CREATED.ordinal()] = System.currentTimeMillis();
     }
 
     ExecutionAttemptID attemptId() {
@@ -27,6 +35,8 @@ final class ExecutionVertex {
     void startNewAttempt() {
         attemptNumber++;
         state = ExecutionState.CREATED;
+        Arrays.fill(stateTimestamps, 0);
+        stateTimestamps[ExecutionState.CREATED.ordinal()] = System.currentTimeMillis();
     }
 
     /** Moves to {@code next} if allowed; returns false (and changes nothing) otherwise. */
@@ -35,6 +45,7 @@ final class ExecutionVertex {
             return false;
         }
         state = next;
+        stateTimestamps[next.ordinal()] = System.currentTimeMillis();
         return true;
     }
 }

@@ -12,12 +12,14 @@ import dev.brook.runtime.checkpoint.CheckpointCoordinator;
 import dev.brook.runtime.checkpoint.CheckpointException;
 import dev.brook.runtime.checkpoint.CheckpointMetadata;
 import dev.brook.runtime.checkpoint.CheckpointPlan;
+import dev.brook.runtime.checkpoint.CheckpointStatsSnapshot;
 import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.checkpoint.CompletedCheckpoint;
 import dev.brook.runtime.checkpoint.OperatorState;
 import dev.brook.runtime.checkpoint.OperatorSubtaskState;
 import dev.brook.runtime.checkpoint.TaskRestore;
 import dev.brook.runtime.checkpoint.TaskStateSnapshot;
+import dev.brook.runtime.clusterframework.ResourceID;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.execution.ExecutionState;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
@@ -36,9 +38,12 @@ import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.resourcemanager.ResourceManager;
 import dev.brook.runtime.resourcemanager.SlotAssignment;
 import dev.brook.runtime.taskexecutor.TaskExecutionState;
+import dev.brook.runtime.taskexecutor.TaskExecutorGateway;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +54,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +116,9 @@ public final class JobMaster implements JobMasterGateway {
     private long startTime;
     private final RestartBackoffTimeStrategy restartStrategy;
     private int restarts;
+
+    /** A TaskManager holding slots of this job was lost: a restart needs new slots. */
+    private boolean slotsLost;
 
     /** Null when checkpointing is off (or the job runs in BATCH mode). */
     private final CheckpointCoordinator checkpointCoordinator;
@@ -291,6 +301,18 @@ public final class JobMaster implements JobMasterGateway {
         mainThread.execute(this::cancelInternal);
     }
 
+    /**
+     * A TaskManager died or stopped heart-beating: its attempts of this job are lost (they cannot
+     * report any more), and the job fails over onto the slots that remain.
+     */
+    public void taskManagerLost(ResourceID taskManager, Exception cause) {
+        try {
+            mainThread.execute(() -> onTaskManagerLost(taskManager, cause));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the job has just ended: nothing of it is left to lose
+        }
+    }
+
     @Override
     public void updateTaskExecutionState(TaskExecutionState state) {
         mainThread.execute(() -> onTaskState(state));
@@ -420,23 +442,175 @@ public final class JobMaster implements JobMasterGateway {
                         .orElse(null);
     }
 
-    /** Checkpoint counts and the latest completed checkpoint, for clients and tests. */
-    public CompletableFuture<CheckpointStatistics> getCheckpointStatistics() {
-        return CompletableFuture.supplyAsync(
-                () ->
-                        checkpointCoordinator == null
-                                ? new CheckpointStatistics(0, 0, null)
-                                : new CheckpointStatistics(
-                                        checkpointCoordinator.getNumberOfCompletedCheckpoints(),
-                                        checkpointCoordinator.getNumberOfFailedCheckpoints(),
-                                        checkpointCoordinator.getLatestCompletedCheckpoint()),
-                mainThread);
+    // ---------------------------------------------------------------- queries (REST API)
+
+    /** Failures of subtasks, oldest first. Main thread only. */
+    private final ArrayDeque<JobDetailsSnapshot.ExceptionEntry> exceptionHistory =
+            new ArrayDeque<>();
+
+    private boolean exceptionHistoryTruncated;
+
+    /** The job's status, vertices and failures now. */
+    public CompletableFuture<JobDetailsSnapshot> requestJobDetails() {
+        return query(this::jobDetails);
     }
 
     /**
-     * @param latest the latest completed checkpoint, or null
+     * The job's checkpoint statistics now, with what its tasks last restored from; completes with
+     * null when the job takes no checkpoints.
      */
-    public record CheckpointStatistics(int completed, int failed, CompletedCheckpoint latest) {}
+    public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStatistics() {
+        return query(this::checkpointStatistics);
+    }
+
+    /**
+     * Runs {@code query} on the main thread, so it sees consistent state. Once the job has ended,
+     * {@link #finish()} has shut the main thread down and the state no longer changes: the query
+     * then runs on the caller's thread after the main thread has terminated.
+     */
+    private <T> CompletableFuture<T> query(Supplier<T> query) {
+        try {
+            return CompletableFuture.supplyAsync(query, mainThread);
+        } catch (RejectedExecutionException ended) {
+            try {
+                if (!mainThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    return CompletableFuture.failedFuture(
+                            new IllegalStateException(
+                                    "The JobMaster of job " + getJobId() + " did not shut down."));
+                }
+                return CompletableFuture.completedFuture(query.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CompletableFuture.failedFuture(e);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+    }
+
+    private void recordTaskFailure(ExecutionVertex ev, Throwable error) {
+        exceptionHistory.addLast(
+                new JobDetailsSnapshot.ExceptionEntry(
+                        error,
+                        System.currentTimeMillis(),
+                        ev.jobVertex.name()
+                                + " ("
+                                + (ev.subtaskIndex + 1)
+                                + "/"
+                                + ev.jobVertex.parallelism()
+                                + ")",
+                        ev.slot == null ? null : ev.slot.taskExecutor().getLocation()));
+        if (exceptionHistory.size() > JobDetailsSnapshot.MAX_EXCEPTION_HISTORY) {
+            exceptionHistory.removeFirst();
+            exceptionHistoryTruncated = true;
+        }
+    }
+
+    private JobDetailsSnapshot jobDetails() {
+        List<JobDetailsSnapshot.Vertex> vertices = new ArrayList<>();
+        for (JobVertex v : jobGraph.vertices()) {
+            EnumMap<ExecutionState, Integer> counts = new EnumMap<>(ExecutionState.class);
+            for (ExecutionState s : ExecutionState.values()) {
+                counts.put(s, 0);
+            }
+            long start = Long.MAX_VALUE;
+            long end = -1;
+            boolean allEnded = true;
+            for (ExecutionVertex ev : executions.get(v.id())) {
+                counts.merge(ev.state, 1, Integer::sum);
+                long deploying = ev.stateTimestamps[ExecutionState.DEPLOYING.ordinal()];
+                if (deploying > 0) {
+                    start = Math.min(start, deploying);
+                }
+                if (ev.state.isTerminal()) {
+                    end = Math.max(end, ev.stateTimestamps[ev.state.ordinal()]);
+                } else {
+                    allEnded = false;
+                }
+            }
+            vertices.add(
+                    new JobDetailsSnapshot.Vertex(
+                            v.id(),
+                            v.name(),
+                            v.parallelism(),
+                            v.maxParallelism(),
+                            v.slotSharingGroup(),
+                            v.inputs(),
+                            aggregateState(counts, v.parallelism()),
+                            start == Long.MAX_VALUE ? -1 : start,
+                            allEnded ? end : -1,
+                            counts));
+        }
+        return new JobDetailsSnapshot(
+                getJobId(),
+                jobGraph.name(),
+                status,
+                jobGraph.executionMode(),
+                getStartTime(),
+                status.isTerminalState() ? statusTimestamps.get(status) : -1,
+                System.currentTimeMillis(),
+                statusTimestamps,
+                vertices,
+                status == JobStatus.FAILED ? failureCause : null,
+                List.copyOf(exceptionHistory),
+                exceptionHistoryTruncated);
+    }
+
+    /** The state that sums up a vertex's subtasks, by Flink's precedence. */
+    private static ExecutionState aggregateState(
+            Map<ExecutionState, Integer> counts, int parallelism) {
+        for (ExecutionState s :
+                List.of(
+                        ExecutionState.FAILED,
+                        ExecutionState.CANCELING,
+                        ExecutionState.CANCELED,
+                        ExecutionState.INITIALIZING,
+                        ExecutionState.RUNNING)) {
+            if (counts.get(s) > 0) {
+                return s;
+            }
+        }
+        int finished = counts.get(ExecutionState.FINISHED);
+        if (finished > 0) {
+            return finished == parallelism ? ExecutionState.FINISHED : ExecutionState.RUNNING;
+        }
+        for (ExecutionState s : List.of(ExecutionState.DEPLOYING, ExecutionState.SCHEDULED)) {
+            if (counts.get(s) > 0) {
+                return s;
+            }
+        }
+        return ExecutionState.CREATED;
+    }
+
+    private CheckpointStatsSnapshot checkpointStatistics() {
+        if (checkpointCoordinator == null) {
+            return null;
+        }
+        CheckpointStatsSnapshot stats = checkpointCoordinator.getStatistics();
+        if (restoreFrom == null) {
+            return stats;
+        }
+        long latestAttemptCreated = 0;
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                latestAttemptCreated =
+                        Math.max(
+                                latestAttemptCreated,
+                                ev.stateTimestamps[ExecutionState.CREATED.ordinal()]);
+            }
+        }
+        boolean fromSavepoint =
+                jobGraph.jobConfiguration()
+                        .getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
+                        .isPresent();
+        return stats.withRestored(
+                restarts + (fromSavepoint ? 1 : 0),
+                new CheckpointStatsSnapshot.RestoredCheckpoint(
+                        restoreFrom.checkpointId(),
+                        latestAttemptCreated,
+                        restoreFrom.savepoint(),
+                        restoreFrom.externalPointer()));
+    }
 
     // ---------------------------------------------------------------- main thread
 
@@ -771,6 +945,39 @@ public final class JobMaster implements JobMasterGateway {
         return ev.attemptNumber == id.attemptNumber() ? ev : null;
     }
 
+    private void onTaskManagerLost(ResourceID taskManager, Exception cause) {
+        List<ExecutionVertex> lost = new ArrayList<>();
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                if (ev.slot != null
+                        && ev.slot.taskExecutor().getLocation().resourceId().equals(taskManager)) {
+                    slotsLost = true;
+                    lost.add(ev);
+                }
+            }
+        }
+        if (lost.isEmpty()) {
+            return;
+        }
+        LOG.info(
+                "Job {} ({}) lost {} subtasks with TaskManager {}.",
+                jobGraph.name(),
+                getJobId(),
+                lost.size(),
+                taskManager);
+        for (ExecutionVertex ev : lost) {
+            if (!ev.state.isTerminal()) {
+                onTaskState(
+                        new TaskExecutionState(
+                                getJobId(), ev.attemptId(), ExecutionState.FAILED, cause));
+            }
+        }
+        if (status == JobStatus.RUNNING) {
+            // Finished subtasks on the lost TaskManager took their output with them.
+            fail(cause);
+        }
+    }
+
     private void onTaskState(TaskExecutionState report) {
         ExecutionVertex ev = find(report.attemptId());
         if (ev == null) {
@@ -784,6 +991,7 @@ public final class JobMaster implements JobMasterGateway {
             return;
         }
         if (next == ExecutionState.FAILED) {
+            recordTaskFailure(ev, report.error());
             failTask(ev, report.error());
         } else if (checkpointCoordinator != null && status == JobStatus.RUNNING) {
             if (next == ExecutionState.FINISHED) {
@@ -864,7 +1072,10 @@ public final class JobMaster implements JobMasterGateway {
      */
     private void failTask(ExecutionVertex ev, Throwable cause) {
         List<ExecutionVertex> region = regions == null ? null : regions.get(ev);
-        if (status != JobStatus.RUNNING || region == null || region.size() == regions.size()) {
+        if (status != JobStatus.RUNNING
+                || region == null
+                || region.size() == regions.size()
+                || slotsLost) {
             fail(cause);
             return;
         }
@@ -1036,7 +1247,35 @@ public final class JobMaster implements JobMasterGateway {
             fail(e);
             return;
         }
-        deployAll();
+        if (!slotsLost) {
+            deployAll();
+            return;
+        }
+        // Some slots died with their TaskManager: take a fresh set, waiting for the cluster to
+        // have enough (a restarted TaskManager rejoins) up to the slot request timeout.
+        slotsLost = false;
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                ev.slot = null;
+            }
+        }
+        resourceManager.releaseSlots(getJobId());
+        resourceManager
+                .requestSlots(
+                        getJobId(), jobGraph.name(), jobGraph.requiredSlots(), slotRequestTimeout)
+                .whenCompleteAsync(
+                        (slots, error) -> {
+                            if (status != JobStatus.RUNNING) {
+                                resourceManager.releaseSlots(getJobId());
+                                checkAllTerminal();
+                            } else if (error != null) {
+                                fail(error);
+                            } else {
+                                assignSlots(slots);
+                                deployAll();
+                            }
+                        },
+                        mainThread);
     }
 
     private void closeCoordinators() {
@@ -1055,6 +1294,17 @@ public final class JobMaster implements JobMasterGateway {
             checkpointCoordinator.shutdown(status);
         }
         closeCoordinators();
+        Set<TaskExecutorGateway> used = new HashSet<>();
+        for (ExecutionVertex[] subtasks : executions.values()) {
+            for (ExecutionVertex ev : subtasks) {
+                if (ev.slot != null) {
+                    used.add(ev.slot.taskExecutor());
+                }
+            }
+        }
+        for (TaskExecutorGateway te : used) {
+            te.releaseJob(getJobId());
+        }
         resourceManager.releaseSlots(getJobId());
         long runtime = System.currentTimeMillis() - startTime;
         result.complete(

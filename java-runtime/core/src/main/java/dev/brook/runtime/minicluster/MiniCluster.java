@@ -2,15 +2,13 @@ package dev.brook.runtime.minicluster;
 
 import dev.brook.api.common.JobID;
 import dev.brook.api.common.JobStatus;
-import dev.brook.configuration.Configuration;
 import dev.brook.configuration.CoreOptions;
-import dev.brook.configuration.MemorySize;
-import dev.brook.configuration.TaskManagerOptions;
 import dev.brook.runtime.clusterframework.ResourceID;
 import dev.brook.runtime.dispatcher.Dispatcher;
 import dev.brook.runtime.dispatcher.UnknownJobException;
 import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
 import dev.brook.runtime.io.network.partition.ResultPartitionManager;
+import dev.brook.runtime.io.network.partition.consumer.InputChannelFactory;
 import dev.brook.runtime.jobgraph.JobGraph;
 import dev.brook.runtime.jobmaster.JobResult;
 import dev.brook.runtime.resourcemanager.ResourceManager;
@@ -61,7 +59,7 @@ public final class MiniCluster implements AutoCloseable {
                         });
         resourceManager = new ResourceManager(scheduler);
         dispatcher = new Dispatcher(resourceManager, config.slotRequestTimeout());
-        networkBufferPool = createNetworkBufferPool(config.configuration());
+        networkBufferPool = NetworkBufferPool.fromConfiguration(config.configuration());
         // TaskManagers in one JVM share one partition registry: a local channel can read any
         // producer in the process directly.
         partitions = new ResultPartitionManager();
@@ -76,6 +74,7 @@ public final class MiniCluster implements AutoCloseable {
                 new TaskManagerServices(
                         networkBufferPool,
                         partitions,
+                        InputChannelFactory.local(partitions),
                         scheduler,
                         dispatcher::userCodeClassLoader,
                         ioExecutor,
@@ -88,20 +87,6 @@ public final class MiniCluster implements AutoCloseable {
             resourceManager.registerTaskExecutor(te, config.slotsPerTaskManager());
         }
         running = true;
-    }
-
-    /**
-     * Network memory from the heap: {@code taskmanager.memory.network.fraction} of the maximum
-     * heap, clamped to [network.min, network.max].
-     */
-    static NetworkBufferPool createNetworkBufferPool(Configuration conf) {
-        int segmentSize = (int) conf.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytes();
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        long bytes = (long) (maxHeap * conf.get(TaskManagerOptions.NETWORK_MEMORY_FRACTION));
-        MemorySize min = conf.get(TaskManagerOptions.NETWORK_MEMORY_MIN);
-        MemorySize max = conf.get(TaskManagerOptions.NETWORK_MEMORY_MAX);
-        bytes = Math.max(min.getBytes(), Math.min(max.getBytes(), bytes));
-        return new NetworkBufferPool((int) Math.max(1, bytes / segmentSize), segmentSize);
     }
 
     public synchronized CompletableFuture<Void> submitJob(
@@ -152,6 +137,12 @@ public final class MiniCluster implements AutoCloseable {
 
     public ResourceManager getResourceManager() {
         return resourceManager;
+    }
+
+    /** The cluster's dispatcher, for a REST endpoint in front of it. */
+    public Dispatcher getDispatcher() {
+        checkRunning();
+        return dispatcher;
     }
 
     private void checkRunning() {

@@ -1,6 +1,7 @@
 package dev.brook.runtime.resourcemanager;
 
 import dev.brook.api.common.JobID;
+import dev.brook.runtime.clusterframework.ResourceID;
 import dev.brook.runtime.taskexecutor.TaskExecutorGateway;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,25 +9,67 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Knows the TaskManagers and their slots, and hands slots to jobs. A request that cannot be served
- * waits for TaskManagers to register or slots to be released, up to its timeout.
+ * waits for TaskManagers to register or slots to be released, up to its timeout. TaskManagers in
+ * other processes send heartbeats; one that stays silent longer than the heartbeat timeout (or
+ * whose connection reports it dead) is removed, and the jobs holding its slots are told.
  *
- * <p>Threading model: all methods are synchronized; futures are completed outside the lock.
+ * <p>Threading model: all methods are synchronized; futures and listeners run outside the lock.
  */
 public final class ResourceManager {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceManager.class);
+
     private final ScheduledExecutorService timer;
 
-    /** Per TaskManager: which job holds each slot (null = free). */
-    private final LinkedHashMap<TaskExecutorGateway, JobID[]> slots = new LinkedHashMap<>();
+    private final LinkedHashMap<ResourceID, Registration> taskManagers = new LinkedHashMap<>();
 
     private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
+
+    private final List<BiConsumer<ResourceID, Exception>> lossListeners =
+            new CopyOnWriteArrayList<>();
+
+    /** A TaskManager's registration: which job holds each slot (null = free). */
+    private static final class Registration {
+        final TaskExecutorGateway gateway;
+        final JobID[] owners;
+        final int cpuCores;
+        final long physicalMemory;
+        final boolean monitored;
+        long lastHeartbeat = System.currentTimeMillis();
+
+        Registration(
+                TaskExecutorGateway gateway,
+                int slots,
+                int cpuCores,
+                long physicalMemory,
+                boolean monitored) {
+            this.gateway = gateway;
+            this.owners = new JobID[slots];
+            this.cpuCores = cpuCores;
+            this.physicalMemory = physicalMemory;
+            this.monitored = monitored;
+        }
+
+        int free() {
+            int free = 0;
+            for (JobID o : owners) {
+                if (o == null) {
+                    free++;
+                }
+            }
+            return free;
+        }
+    }
 
     private record PendingRequest(
             JobID jobId,
@@ -38,13 +81,131 @@ public final class ResourceManager {
         this.timer = timer;
     }
 
+    /** A TaskManager in this JVM: never heart-beats, never lost. */
     public void registerTaskExecutor(TaskExecutorGateway taskExecutor, int numberOfSlots) {
+        register(
+                taskExecutor, numberOfSlots, Runtime.getRuntime().availableProcessors(), -1, false);
+    }
+
+    /**
+     * A TaskManager in another process. It must heart-beat from now on. A TaskManager registering
+     * again under the same id (it restarted, or lost the connection) replaces its old registration;
+     * the old one counts as lost.
+     */
+    public void registerRemoteTaskExecutor(
+            TaskExecutorGateway taskExecutor,
+            int numberOfSlots,
+            int cpuCores,
+            long physicalMemory) {
+        register(taskExecutor, numberOfSlots, cpuCores, physicalMemory, true);
+    }
+
+    private void register(
+            TaskExecutorGateway taskExecutor,
+            int numberOfSlots,
+            int cpuCores,
+            long physicalMemory,
+            boolean monitored) {
+        ResourceID id = taskExecutor.getLocation().resourceId();
         List<Runnable> completions;
+        Registration replaced;
         synchronized (this) {
-            slots.put(taskExecutor, new JobID[numberOfSlots]);
+            replaced =
+                    taskManagers.put(
+                            id,
+                            new Registration(
+                                    taskExecutor,
+                                    numberOfSlots,
+                                    cpuCores,
+                                    physicalMemory,
+                                    monitored));
             completions = servePending();
         }
+        LOG.info(
+                "TaskManager {} at {} registered with {} slots.",
+                id,
+                taskExecutor.getLocation().host(),
+                numberOfSlots);
+        if (replaced != null) {
+            notifyLost(id, new Exception("TaskManager " + id + " registered again (restarted)"));
+        }
         completions.forEach(Runnable::run);
+    }
+
+    /**
+     * A heartbeat from a TaskManager; false if it is not (or no longer) registered, in which case
+     * it should register again.
+     */
+    public synchronized boolean heartbeatFromTaskManager(ResourceID id) {
+        Registration r = taskManagers.get(id);
+        if (r == null) {
+            return false;
+        }
+        r.lastHeartbeat = System.currentTimeMillis();
+        return true;
+    }
+
+    /** Tells {@code listener} about every TaskManager that is lost from now on. */
+    public void addTaskManagerLossListener(BiConsumer<ResourceID, Exception> listener) {
+        lossListeners.add(listener);
+    }
+
+    /**
+     * Removes a TaskManager (it died, stopped heart-beating or shut down). Its slots are gone; the
+     * jobs that held them learn it through the loss listeners.
+     */
+    public void disconnectTaskManager(ResourceID id, Exception cause) {
+        Registration removed;
+        synchronized (this) {
+            removed = taskManagers.remove(id);
+        }
+        if (removed != null) {
+            LOG.info("TaskManager {} is gone: {}", id, cause.getMessage());
+            notifyLost(id, cause);
+        }
+    }
+
+    private void notifyLost(ResourceID id, Exception cause) {
+        for (BiConsumer<ResourceID, Exception> l : lossListeners) {
+            try {
+                l.accept(id, cause);
+            } catch (RuntimeException e) {
+                LOG.warn("A TaskManager loss listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * Checks every {@code interval} that remote TaskManagers heart-beat; one silent for longer than
+     * {@code timeout} is disconnected.
+     */
+    public void startHeartbeatMonitor(Duration interval, Duration timeout) {
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    long now = System.currentTimeMillis();
+                    List<ResourceID> silent = new ArrayList<>();
+                    synchronized (this) {
+                        taskManagers.forEach(
+                                (id, r) -> {
+                                    if (r.monitored && now - r.lastHeartbeat > timeout.toMillis()) {
+                                        silent.add(id);
+                                    }
+                                });
+                    }
+                    for (ResourceID id : silent) {
+                        disconnectTaskManager(
+                                id,
+                                new TaskManagerLostException(
+                                        "The heartbeat of TaskManager "
+                                                + id
+                                                + " timed out: nothing for more than "
+                                                + timeout.toMillis()
+                                                + " ms (heartbeat.timeout)."));
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     public CompletableFuture<List<SlotAssignment>> requestSlots(
@@ -77,7 +238,7 @@ public final class ResourceManager {
                             + request.jobName()
                             + "' within "
                             + timeout.toMillis()
-                            + " ms: the cluster has "
+                            + " ms (slot.request.timeout): the cluster has "
                             + freeSlots()
                             + " free of "
                             + totalSlots()
@@ -90,7 +251,8 @@ public final class ResourceManager {
     public void releaseSlots(JobID jobId) {
         List<Runnable> completions;
         synchronized (this) {
-            for (JobID[] owners : slots.values()) {
+            for (Registration r : taskManagers.values()) {
+                JobID[] owners = r.owners;
                 for (int i = 0; i < owners.length; i++) {
                     if (jobId.equals(owners[i])) {
                         owners[i] = null;
@@ -117,17 +279,27 @@ public final class ResourceManager {
         return completions;
     }
 
+    /**
+     * Takes {@code count} free slots, spreading them over the TaskManagers round-robin (as Flink's
+     * {@code cluster.evenly-spread-out-slots}), so a job uses every TaskManager.
+     */
     private List<SlotAssignment> tryAllocate(JobID jobId, int count) {
         if (freeSlots() < count) {
             return null;
         }
         List<SlotAssignment> result = new ArrayList<>(count);
-        for (Map.Entry<TaskExecutorGateway, JobID[]> e : slots.entrySet()) {
-            JobID[] owners = e.getValue();
-            for (int i = 0; i < owners.length && result.size() < count; i++) {
-                if (owners[i] == null) {
-                    owners[i] = jobId;
-                    result.add(new SlotAssignment(e.getKey(), i));
+        while (result.size() < count) {
+            for (Registration r : taskManagers.values()) {
+                JobID[] owners = r.owners;
+                for (int i = 0; i < owners.length; i++) {
+                    if (owners[i] == null) {
+                        owners[i] = jobId;
+                        result.add(new SlotAssignment(r.gateway, i));
+                        break;
+                    }
+                }
+                if (result.size() == count) {
+                    break;
                 }
             }
         }
@@ -136,21 +308,35 @@ public final class ResourceManager {
 
     public synchronized int freeSlots() {
         int free = 0;
-        for (JobID[] owners : slots.values()) {
-            for (JobID o : owners) {
-                if (o == null) {
-                    free++;
-                }
-            }
+        for (Registration r : taskManagers.values()) {
+            free += r.free();
         }
         return free;
     }
 
     public synchronized int totalSlots() {
         int total = 0;
-        for (JobID[] owners : slots.values()) {
-            total += owners.length;
+        for (Registration r : taskManagers.values()) {
+            total += r.owners.length;
         }
         return total;
+    }
+
+    /** The registered TaskManagers, in registration order. */
+    public synchronized List<TaskManagerInfo> taskManagers() {
+        List<TaskManagerInfo> list = new ArrayList<>();
+        taskManagers.forEach(
+                (id, r) ->
+                        list.add(
+                                new TaskManagerInfo(
+                                        id,
+                                        r.gateway.getLocation().host(),
+                                        r.gateway.getLocation().dataPort(),
+                                        r.owners.length,
+                                        r.free(),
+                                        r.lastHeartbeat,
+                                        r.cpuCores,
+                                        r.physicalMemory)));
+        return list;
     }
 }

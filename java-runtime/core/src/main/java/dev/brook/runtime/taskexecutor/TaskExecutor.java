@@ -11,6 +11,7 @@ import dev.brook.runtime.taskmanager.Task;
 import dev.brook.runtime.taskmanager.TaskManagerLocation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A TaskManager: offers {@code numberOfSlots} slots and runs the tasks deployed into them, each on
@@ -25,6 +26,7 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     private final int numberOfSlots;
     private final TaskManagerServices services;
     private final ConcurrentHashMap<ExecutionAttemptID, Task> tasks = new ConcurrentHashMap<>();
+    private volatile Consumer<JobID> jobReleaseListener;
 
     public TaskExecutor(
             TaskManagerLocation location, int numberOfSlots, TaskManagerServices services) {
@@ -110,6 +112,15 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                 t.cancel();
             }
         }
+        Consumer<JobID> listener = jobReleaseListener;
+        if (listener != null) {
+            listener.accept(jobId);
+        }
+    }
+
+    /** Learns when a job is over here, e.g. to drop the job's class loader. */
+    public void setJobReleaseListener(Consumer<JobID> listener) {
+        this.jobReleaseListener = listener;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.io.network.buffer.LocalBufferPool;
 import dev.brook.runtime.io.network.partition.ResultPartition;
 import dev.brook.runtime.io.network.partition.consumer.InputChannel;
-import dev.brook.runtime.io.network.partition.consumer.LocalInputChannel;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
@@ -92,14 +91,7 @@ public final class Task implements Runnable {
             List<TaskDeploymentDescriptor.InputChannel> descs = tdd.inputGates().get(g).channels();
             InputChannel[] channels = new InputChannel[descs.size()];
             for (int c = 0; c < channels.length; c++) {
-                TaskDeploymentDescriptor.InputChannel d = descs.get(c);
-                channels[c] =
-                        new LocalInputChannel(
-                                gate,
-                                c,
-                                services.partitionManager(),
-                                d.partitionId(),
-                                d.subpartitionIndex());
+                channels[c] = services.inputChannels().create(gate, c, descs.get(c));
             }
             gate.setChannels(channels);
             gates[g] = gate;

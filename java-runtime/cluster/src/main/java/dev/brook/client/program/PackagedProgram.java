@@ -15,7 +15,8 @@ import java.util.jar.Manifest;
 /**
  * A job jar and its entry point: the class given with {@code -c}, or the one named in the jar's
  * manifest ({@code program-class} or {@code Main-Class}). The jar's classes are loaded by a class
- * loader of their own, whose parent is Brook's.
+ * loader of their own, whose parent is Brook's. A program can also be a class already on a class
+ * path (application mode with the job's classes in the distribution), without a jar.
  */
 public final class PackagedProgram {
 
@@ -23,12 +24,12 @@ public final class PackagedProgram {
     public static final String USER_CODE_LOADER_NAME = "user-code";
 
     private final File jarFile;
-    private final URLClassLoader classLoader;
+    private final ClassLoader classLoader;
     private final Class<?> mainClass;
     private final List<String> args;
 
     private PackagedProgram(
-            File jarFile, URLClassLoader classLoader, Class<?> mainClass, List<String> args) {
+            File jarFile, ClassLoader classLoader, Class<?> mainClass, List<String> args) {
         this.jarFile = jarFile;
         this.classLoader = classLoader;
         this.mainClass = mainClass;
@@ -74,34 +75,71 @@ public final class PackagedProgram {
         return new PackagedProgram(jarFile, loader, mainClass, args);
     }
 
+    /**
+     * A program whose entry class {@code entryClass} is loaded by {@code classLoader}; it has no
+     * jar to ship ({@link #getJarFile()} is null).
+     */
+    public static PackagedProgram fromClassPath(
+            String entryClass, List<String> args, ClassLoader classLoader)
+            throws ProgramInvocationException {
+        if (entryClass == null || entryClass.isBlank()) {
+            throw new ProgramInvocationException(
+                    "No entry class given: a program on the class path needs its main class.");
+        }
+        try {
+            return new PackagedProgram(
+                    null, classLoader, Class.forName(entryClass, false, classLoader), args);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new ProgramInvocationException(
+                    "Could not find the main class '"
+                            + entryClass
+                            + "' on the class path. Check the entry class (a fully qualified"
+                            + " class name) and that the job's jar is in usrlib/ or lib/.");
+        }
+    }
+
     private static String manifestEntryClass(File jarFile) throws ProgramInvocationException {
-        try (JarFile jar = new JarFile(jarFile)) {
-            Manifest manifest = jar.getManifest();
-            if (manifest != null) {
-                Attributes attrs = manifest.getMainAttributes();
-                String program = attrs.getValue("program-class");
-                if (program != null && !program.isBlank()) {
-                    return program.trim();
-                }
-                String main = attrs.getValue(Attributes.Name.MAIN_CLASS);
-                if (main != null && !main.isBlank()) {
-                    return main.trim();
-                }
-            }
+        String entryClass;
+        try {
+            entryClass = entryClassInManifest(jarFile);
         } catch (IOException e) {
             throw new ProgramInvocationException(
                     jarFile + " is not a valid JAR file: " + e.getMessage(), e);
         }
-        throw new ProgramInvocationException(
-                "Neither a main class (-c) was given nor does the manifest of "
-                        + jarFile.getName()
-                        + " name one (Main-Class or program-class).");
+        if (entryClass == null) {
+            throw new ProgramInvocationException(
+                    "Neither a main class (-c) was given nor does the manifest of "
+                            + jarFile.getName()
+                            + " name one (Main-Class or program-class).");
+        }
+        return entryClass;
+    }
+
+    /**
+     * The entry class the jar's manifest names ({@code program-class}, else {@code Main-Class}), or
+     * null if it names none.
+     */
+    public static String entryClassInManifest(File jarFile) throws IOException {
+        try (JarFile jar = new JarFile(jarFile)) {
+            Manifest manifest = jar.getManifest();
+            if (manifest == null) {
+                return null;
+            }
+            Attributes attrs = manifest.getMainAttributes();
+            String program = attrs.getValue("program-class");
+            if (program != null && !program.isBlank()) {
+                return program.trim();
+            }
+            String main = attrs.getValue(Attributes.Name.MAIN_CLASS);
+            return main != null && !main.isBlank() ? main.trim() : null;
+        }
     }
 
     public ClassLoader getUserCodeClassLoader() {
         return classLoader;
     }
 
+    /** The job's jar, or null for a program on the class path. */
     public File getJarFile() {
         return jarFile;
     }
