@@ -44,7 +44,7 @@ final class NettyMessage {
     /** Type and receiver id: the part of the header the length field counts. */
     static final int TYPE_AND_RECEIVER_LENGTH = 5;
 
-    /** Largest request frame (after the length field): ids are short strings. */
+    /** Largest request frame, length field included: ids are short strings. */
     static final int MAX_REQUEST_FRAME = 4096;
 
     /** Largest error message body; longer messages are cut. */
