@@ -33,8 +33,10 @@ public final class MiniClusterExecutor implements PipelineExecutor {
             cluster.close();
             return CompletableFuture.failedFuture(e);
         }
+        // The client asks the dispatcher, which still answers once the job has ended and the
+        // cluster has closed.
+        JobClient client = new DispatcherJobClient(jobGraph.jobId(), cluster.getDispatcher());
         cluster.requestJobResult(jobGraph.jobId()).whenComplete((r, e) -> cluster.close());
-        return CompletableFuture.completedFuture(
-                new DispatcherJobClient(jobGraph.jobId(), cluster.getDispatcher()));
+        return CompletableFuture.completedFuture(client);
     }
 }
