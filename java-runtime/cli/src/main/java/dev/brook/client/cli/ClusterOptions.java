@@ -18,8 +18,9 @@ final class ClusterOptions {
             names = {"-m", "--jobmanager"},
             paramLabel = "<host:port>",
             description =
-                    "Address of the JobManager's REST endpoint to connect to (default:"
-                            + " rest.address:rest.port from the configuration).")
+                    "Address of the JobManager's REST endpoint (default: rest.address:rest.port"
+                            + " from the configuration; 'run' without it, and without"
+                            + " execution.target: remote, runs on an embedded MiniCluster).")
     String jobManager;
 
     @Option(

@@ -2,25 +2,17 @@ package dev.brook.client.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brook.api.common.JobExecutionResult;
 import dev.brook.client.program.PackagedProgram;
 import dev.brook.client.program.ProgramInvocationException;
 import dev.brook.configuration.Configuration;
-import dev.brook.configuration.CoreOptions;
 import dev.brook.core.execution.PipelineExecutor;
-import dev.brook.runtime.jobgraph.JobEdge;
 import dev.brook.runtime.jobgraph.JobGraph;
-import dev.brook.runtime.jobgraph.JobVertex;
+import dev.brook.runtime.rest.JsonPlan;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
-import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code flink info job.jar [args]}: runs the program's {@code main} up to its first {@code
@@ -32,23 +24,7 @@ import picocli.CommandLine.Parameters;
         description = "Shows the optimized execution plan of the program (JSON).")
 final class InfoCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"-c", "--class"},
-            paramLabel = "<classname>",
-            description = "Class with the program entry point, if not in the jar's manifest.")
-    String entryClass;
-
-    @Option(
-            names = {"-p", "--parallelism"},
-            paramLabel = "<parallelism>",
-            description = "The parallelism with which to plan the program.")
-    Integer parallelism;
-
-    @Parameters(index = "0", paramLabel = "<jar-file>", description = "The job's JAR file.")
-    File jarFile;
-
-    @Parameters(index = "1..*", paramLabel = "<arguments>", description = "Program arguments.")
-    List<String> programArgs = new ArrayList<>();
+    @Mixin ProgramOptions program;
 
     /** Ends the program at its first execute(): the plan is all we want. */
     private static final class PlanCaptured extends RuntimeException {
@@ -64,10 +40,8 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = CliFrontend.loadConfiguration();
-        if (parallelism != null) {
-            conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
-        }
-        PackagedProgram program = PackagedProgram.load(jarFile, entryClass, programArgs);
+        program.applyParallelism(conf);
+        PackagedProgram packaged = program.load();
         PipelineExecutor capture =
                 (jobGraph, classLoader) -> {
                     throw new PlanCaptured(jobGraph);
@@ -77,10 +51,10 @@ final class InfoCommand implements Callable<Integer> {
                 c -> {
                     Configuration merged = new Configuration(conf);
                     merged.addAll(c);
-                    return new PlanEnvironment(merged, capture, program.getUserCodeClassLoader());
+                    return new PlanEnvironment(merged, capture, packaged.getUserCodeClassLoader());
                 });
         try {
-            program.invokeMain();
+            packaged.invokeMain();
         } catch (PlanCaptured e) {
             jobGraph = e.jobGraph;
         } catch (Exception e) {
@@ -98,7 +72,10 @@ final class InfoCommand implements Callable<Integer> {
                             + " on the execution environment.");
         }
         System.out.println("----------------------- Execution Plan -----------------------");
-        System.out.println(planJson(jobGraph));
+        System.out.println(
+                new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(JsonPlan.of(jobGraph)));
         System.out.println("--------------------------------------------------------------");
         return 0;
     }
@@ -110,36 +87,6 @@ final class InfoCommand implements Callable<Integer> {
             }
         }
         return null;
-    }
-
-    /** Flink's JSON plan shape: nodes with their parallelism and inputs. */
-    static String planJson(JobGraph jobGraph) throws Exception {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode plan = mapper.createObjectNode();
-        plan.put("jid", jobGraph.jobId().toString());
-        plan.put("name", jobGraph.name());
-        plan.put("type", jobGraph.executionMode().name());
-        ArrayNode nodes = plan.putArray("nodes");
-        for (JobVertex v : jobGraph.vertices()) {
-            ObjectNode node = nodes.addObject();
-            node.put("id", v.id().toString());
-            node.put("parallelism", v.parallelism());
-            node.put("operator", "");
-            node.put("operator_strategy", "");
-            node.put("description", v.name());
-            if (!v.inputs().isEmpty()) {
-                ArrayNode inputs = node.putArray("inputs");
-                int num = 0;
-                for (JobEdge e : v.inputs()) {
-                    ObjectNode input = inputs.addObject();
-                    input.put("num", num++);
-                    input.put("id", e.source().toString());
-                    input.put("ship_strategy", e.shipStrategy());
-                    input.put("exchange", "pipelined_bounded");
-                }
-            }
-        }
-        return mapper.writeValueAsString(plan);
     }
 
     /** The environment of a program under {@code flink info}: execute() only plans. */

@@ -2,15 +2,11 @@ package dev.brook.client.cli;
 
 import dev.brook.api.common.JobID;
 import dev.brook.client.program.rest.RestClusterClient;
-import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code flink run-application job.jar [args]}: application mode on a standalone cluster. The jar
@@ -28,51 +24,26 @@ final class RunApplicationCommand implements Callable<Integer> {
 
     @Mixin ClusterOptions cluster;
 
-    @Option(
-            names = {"-c", "--class"},
-            paramLabel = "<classname>",
-            description = "Class with the program entry point, if not in the jar's manifest.")
-    String entryClass;
+    @Mixin ProgramOptions program;
 
-    @Option(
-            names = {"-p", "--parallelism"},
-            paramLabel = "<parallelism>",
-            description = "The parallelism of the program's jobs.")
-    Integer parallelism;
-
-    @Option(
-            names = {"-s", "--fromSavepoint"},
-            paramLabel = "<savepointPath>",
-            description = "Savepoint or retained checkpoint to restore the job from.")
-    String savepointPath;
-
-    @Option(
-            names = {"-n", "--allowNonRestoredState"},
-            description = "Skip savepoint state of operators no longer in the program.")
-    boolean allowNonRestoredState;
-
-    @Parameters(index = "0", paramLabel = "<jar-file>", description = "The job's JAR file.")
-    File jarFile;
-
-    @Parameters(index = "1..*", paramLabel = "<arguments>", description = "Program arguments.")
-    List<String> programArgs = new ArrayList<>();
+    @Mixin RestoreOptions restore;
 
     @Override
     public Integer call() throws Exception {
-        if (!jarFile.isFile()) {
-            throw new IllegalArgumentException("JAR file does not exist: " + jarFile);
+        if (!program.jarFile.isFile()) {
+            throw new IllegalArgumentException("JAR file does not exist: " + program.jarFile);
         }
         List<JobID> jobs;
         try (RestClusterClient client = cluster.client()) {
-            String jarId = client.uploadJar(jarFile.toPath()).get(5, TimeUnit.MINUTES);
+            String jarId = client.uploadJar(program.jarFile.toPath()).get(5, TimeUnit.MINUTES);
             jobs =
                     client.runJar(
                                     jarId,
-                                    entryClass,
-                                    programArgs,
-                                    parallelism,
-                                    savepointPath,
-                                    allowNonRestoredState)
+                                    program.entryClass,
+                                    program.programArgs,
+                                    program.parallelism(),
+                                    restore.savepointPath,
+                                    restore.allowNonRestoredState)
                             .get(10, TimeUnit.MINUTES);
         }
         for (JobID id : jobs) {

@@ -10,8 +10,8 @@ import dev.brook.runtime.rest.RestServerEndpoint;
 import dev.brook.runtime.rpc.ClassResolver;
 import dev.brook.runtime.rpc.RpcService;
 import dev.brook.runtime.taskexecutor.TaskExecutorGateway;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -21,38 +21,28 @@ import org.slf4j.LoggerFactory;
  * The JobManager process: a ResourceManager that TaskManagers register with over RPC, a Dispatcher
  * running one JobMaster per job, and the REST API. Session mode keeps it running for any number of
  * jobs; application mode ({@code StandaloneApplicationClusterEntryPoint}) runs one program in it.
- *
- * <p>Lifecycle: {@link #start()}, then {@link #close()} (also on SIGTERM).
  */
-public class ClusterEntrypoint implements AutoCloseable {
+public class ClusterEntrypoint extends ClusterProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEntrypoint.class);
 
     private final Configuration conf;
-    private final CountDownLatch terminated = new CountDownLatch(1);
     private ScheduledExecutorService scheduler;
     private ResourceManager resourceManager;
     private Dispatcher dispatcher;
     private RpcService rpc;
     private RestServerEndpoint rest;
     private int rpcPort;
-    private boolean closed;
 
     public ClusterEntrypoint(Configuration conf) {
         this.conf = conf;
     }
 
+    @Override
     public synchronized void start() throws Exception {
         String address = conf.get(JobManagerOptions.ADDRESS);
         String bindHost = conf.getOptional(JobManagerOptions.BIND_HOST).orElse(address);
-        scheduler =
-                Executors.newScheduledThreadPool(
-                        1,
-                        r -> {
-                            Thread t = new Thread(r, "brook-timer");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        scheduler = Executors.newScheduledThreadPool(1, new DaemonThreadFactory("brook-timer"));
         resourceManager = new ResourceManager(scheduler);
         resourceManager.startHeartbeatMonitor(
                 conf.get(HeartbeatManagerOptions.HEARTBEAT_INTERVAL),
@@ -91,35 +81,8 @@ public class ClusterEntrypoint implements AutoCloseable {
         return rest;
     }
 
-    /** Runs the entrypoint until the process is told to stop. */
-    static void runUntilTerminated(ClusterEntrypoint entrypoint, String what) {
-        try {
-            entrypoint.start();
-        } catch (Exception e) {
-            LOG.error("The {} could not start", what, e);
-            System.err.println("The " + what + " could not start: " + e.getMessage());
-            entrypoint.close();
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(entrypoint::close, "brook-shutdown"));
-        entrypoint.awaitTermination();
-    }
-
-    public void awaitTermination() {
-        try {
-            terminated.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void stopServices() {
         LOG.info("JobManager shutting down.");
         if (rest != null) {
             rest.close();
@@ -133,6 +96,5 @@ public class ClusterEntrypoint implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        terminated.countDown();
     }
 }

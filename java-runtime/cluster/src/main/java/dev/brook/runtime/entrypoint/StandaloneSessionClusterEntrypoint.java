@@ -17,6 +17,6 @@ public final class StandaloneSessionClusterEntrypoint {
             System.exit(1);
             return;
         }
-        ClusterEntrypoint.runUntilTerminated(entrypoint, "JobManager");
+        ClusterProcess.runUntilTerminated(entrypoint, "JobManager");
     }
 }

@@ -6,7 +6,6 @@ import dev.brook.api.common.JobID;
 import dev.brook.api.common.JobStatus;
 import dev.brook.runtime.dispatcher.Dispatcher;
 import dev.brook.runtime.execution.ExecutionState;
-import dev.brook.runtime.jobgraph.JobEdge;
 import dev.brook.runtime.jobmaster.JobDetailsSnapshot;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -84,7 +83,7 @@ final class JobsHandlers {
                         details.thenAccept(
                                 d -> {
                                     ObjectNode body = RestJson.object();
-                                    body.set("plan", planJson(d));
+                                    body.set("plan", JsonPlan.of(d));
                                     RestJson.ok(ctx, body);
                                 }));
     }
@@ -170,7 +169,7 @@ final class JobsHandlers {
             vertex.set("tasks", countsJson(v.taskCounts()));
         }
         node.set("status-counts", countsJson(d.taskCounts()));
-        node.set("plan", planJson(d));
+        node.set("plan", JsonPlan.of(d));
         return node;
     }
 
@@ -187,35 +186,5 @@ final class JobsHandlers {
             node.put(s.name(), counts.getOrDefault(s, 0));
         }
         return node;
-    }
-
-    /** Flink's plan: one node per vertex, with its inputs and how they are partitioned. */
-    static ObjectNode planJson(JobDetailsSnapshot d) {
-        ObjectNode plan = RestJson.object();
-        plan.put("jid", d.jobId().toString());
-        plan.put("name", d.name());
-        plan.put("type", d.executionMode().name());
-        ArrayNode nodes = plan.putArray("nodes");
-        for (JobDetailsSnapshot.Vertex v : d.vertices()) {
-            ObjectNode node = nodes.addObject();
-            node.put("id", v.id().toString());
-            node.put("parallelism", v.parallelism());
-            node.put("operator", "");
-            node.put("operator_strategy", "");
-            node.put("description", v.name());
-            if (!v.inputs().isEmpty()) {
-                ArrayNode inputs = node.putArray("inputs");
-                int num = 0;
-                for (JobEdge e : v.inputs()) {
-                    ObjectNode input = inputs.addObject();
-                    input.put("num", num++);
-                    input.put("id", e.source().toString());
-                    input.put("ship_strategy", e.shipStrategy());
-                    input.put("exchange", "pipelined_bounded");
-                }
-            }
-            node.putObject("optimizer_properties");
-        }
-        return plan;
     }
 }

@@ -7,6 +7,7 @@ import dev.brook.configuration.JobManagerOptions;
 import dev.brook.configuration.TaskManagerOptions;
 import dev.brook.runtime.clusterframework.ResourceID;
 import dev.brook.runtime.entrypoint.ClusterEntrypointArgs;
+import dev.brook.runtime.entrypoint.ClusterProcess;
 import dev.brook.runtime.entrypoint.JobManagerGateway;
 import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
 import dev.brook.runtime.io.network.netty.NettyShuffleEnvironment;
@@ -16,6 +17,7 @@ import dev.brook.runtime.rpc.ClassResolver;
 import dev.brook.runtime.rpc.RpcConnection;
 import dev.brook.runtime.rpc.RpcService;
 import dev.brook.runtime.taskmanager.TaskManagerLocation;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -25,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,17 +38,14 @@ import org.slf4j.LoggerFactory;
  * A TaskManager process: slots, a data port for the Netty shuffle, and a control connection to the
  * JobManager over which it registers, heart-beats and receives tasks. When the JobManager cannot be
  * reached, or forgets it, it cancels its tasks and registers again, retrying until it succeeds.
- *
- * <p>Lifecycle: {@link #start()}, then {@link #close()} (also on SIGTERM).
  */
-public final class TaskManagerRunner implements AutoCloseable {
+public final class TaskManagerRunner extends ClusterProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerRunner.class);
 
     private final Configuration conf;
     private final String jobManagerHost;
     private final int jobManagerPort;
-    private final CountDownLatch terminated = new CountDownLatch(1);
     private ScheduledExecutorService scheduler;
     private ExecutorService ioExecutor;
     private RpcService rpc;
@@ -56,7 +54,6 @@ public final class TaskManagerRunner implements AutoCloseable {
     private UserCodeLoaders userCode;
     private volatile RpcConnection connection;
     private volatile JobManagerGateway jobManager;
-    private volatile boolean closed;
 
     public TaskManagerRunner(Configuration conf) {
         this.conf = conf;
@@ -68,37 +65,22 @@ public final class TaskManagerRunner implements AutoCloseable {
         TaskManagerRunner runner;
         try {
             runner = new TaskManagerRunner(ClusterEntrypointArgs.parse(args).configuration());
-            runner.start();
-        } catch (Exception e) {
-            LOG.error("The TaskManager could not start", e);
+        } catch (RuntimeException e) {
             System.err.println("The TaskManager could not start: " + e.getMessage());
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "brook-shutdown"));
-        runner.awaitTermination();
+        runUntilTerminated(runner, "TaskManager");
     }
 
+    @Override
     public synchronized void start() throws IOException {
         String host =
                 conf.getOptional(TaskManagerOptions.HOST)
                         .orElseGet(() -> connectingAddress(jobManagerHost, jobManagerPort));
         String bindHost = conf.getOptional(TaskManagerOptions.BIND_HOST).orElse(host);
-        scheduler =
-                Executors.newScheduledThreadPool(
-                        2,
-                        r -> {
-                            Thread t = new Thread(r, "brook-timer");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        ioExecutor =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "brook-io");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        scheduler = Executors.newScheduledThreadPool(2, new DaemonThreadFactory("brook-timer"));
+        ioExecutor = Executors.newCachedThreadPool(new DaemonThreadFactory("brook-io"));
         NetworkBufferPool bufferPool = NetworkBufferPool.fromConfiguration(conf);
         ResultPartitionManager partitions = new ResultPartitionManager();
         shuffle =
@@ -156,7 +138,7 @@ public final class TaskManagerRunner implements AutoCloseable {
     /** Connects to the JobManager and registers, retrying with back-off while it is not there. */
     private void registerUntilDone() {
         long backoffMs = 100;
-        while (!closed) {
+        while (!isClosed()) {
             RpcConnection c = null;
             try {
                 c = rpc.connect(jobManagerHost, jobManagerPort);
@@ -196,7 +178,7 @@ public final class TaskManagerRunner implements AutoCloseable {
     }
 
     private void onDisconnect(RpcConnection c, Throwable cause) {
-        if (closed || connection != c) {
+        if (isClosed() || connection != c) {
             return;
         }
         LOG.warn(
@@ -260,20 +242,8 @@ public final class TaskManagerRunner implements AutoCloseable {
         return -1;
     }
 
-    public void awaitTermination() {
-        try {
-            terminated.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void stopServices() {
         LOG.info("TaskManager shutting down.");
         if (taskExecutor != null) {
             taskExecutor.close();
@@ -293,6 +263,5 @@ public final class TaskManagerRunner implements AutoCloseable {
         if (ioExecutor != null) {
             ioExecutor.shutdownNow();
         }
-        terminated.countDown();
     }
 }

@@ -39,6 +39,7 @@ import dev.brook.runtime.resourcemanager.ResourceManager;
 import dev.brook.runtime.resourcemanager.SlotAssignment;
 import dev.brook.runtime.taskexecutor.TaskExecutionState;
 import dev.brook.runtime.taskexecutor.TaskExecutorGateway;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -147,11 +148,7 @@ public final class JobMaster implements JobMasterGateway {
         this.slotRequestTimeout = slotRequestTimeout;
         this.mainThread =
                 Executors.newSingleThreadExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "JobMaster-" + jobGraph.jobId());
-                            t.setDaemon(true);
-                            return t;
-                        });
+                        new DaemonThreadFactory("JobMaster-" + jobGraph.jobId()));
         for (JobVertex v : jobGraph.vertices()) {
             ExecutionVertex[] subtasks = new ExecutionVertex[v.parallelism()];
             for (int i = 0; i < subtasks.length; i++) {

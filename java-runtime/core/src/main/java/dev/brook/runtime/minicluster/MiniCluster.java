@@ -15,6 +15,7 @@ import dev.brook.runtime.resourcemanager.ResourceManager;
 import dev.brook.runtime.taskexecutor.TaskExecutor;
 import dev.brook.runtime.taskexecutor.TaskManagerServices;
 import dev.brook.runtime.taskmanager.TaskManagerLocation;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,27 +50,14 @@ public final class MiniCluster implements AutoCloseable {
         if (running) {
             return;
         }
-        scheduler =
-                Executors.newScheduledThreadPool(
-                        1,
-                        r -> {
-                            Thread t = new Thread(r, "brook-timer");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        scheduler = Executors.newScheduledThreadPool(1, new DaemonThreadFactory("brook-timer"));
         resourceManager = new ResourceManager(scheduler);
         dispatcher = new Dispatcher(resourceManager, config.slotRequestTimeout());
         networkBufferPool = NetworkBufferPool.fromConfiguration(config.configuration());
         // TaskManagers in one JVM share one partition registry: a local channel can read any
         // producer in the process directly.
         partitions = new ResultPartitionManager();
-        ioExecutor =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "brook-io");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        ioExecutor = Executors.newCachedThreadPool(new DaemonThreadFactory("brook-io"));
         TaskManagerServices services =
                 new TaskManagerServices(
                         networkBufferPool,

@@ -14,6 +14,7 @@ import dev.brook.runtime.jobgraph.JobGraph;
 import dev.brook.runtime.jobmaster.JobResult;
 import dev.brook.runtime.rest.messages.SerializedThrowable;
 import dev.brook.runtime.serialization.JavaSerialization;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -77,13 +78,7 @@ public final class RestClusterClient implements AutoCloseable {
     public RestClusterClient(URI baseUri, Configuration configuration) {
         this.baseUri = baseUri;
         this.requestTimeout = configuration.get(RestOptions.IDLENESS_TIMEOUT);
-        this.executor =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "brook-rest-client");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.executor = Executors.newCachedThreadPool(new DaemonThreadFactory("brook-rest-client"));
         this.http =
                 HttpClient.newBuilder()
                         .connectTimeout(configuration.get(RestOptions.CONNECTION_TIMEOUT))

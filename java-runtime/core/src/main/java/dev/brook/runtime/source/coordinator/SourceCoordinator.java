@@ -15,6 +15,7 @@ import dev.brook.runtime.source.event.NoMoreSplitsEvent;
 import dev.brook.runtime.source.event.ReaderRegistrationEvent;
 import dev.brook.runtime.source.event.RequestSplitEvent;
 import dev.brook.runtime.source.event.SourceEventWrapper;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -62,16 +63,11 @@ public final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT>
         this.context = context;
         String name = context.operatorName();
         this.coordinatorThread =
-                Executors.newSingleThreadExecutor(r -> daemon(r, "SourceCoordinator-" + name));
+                Executors.newSingleThreadExecutor(
+                        new DaemonThreadFactory("SourceCoordinator-" + name));
         this.workerThread =
                 Executors.newSingleThreadScheduledExecutor(
-                        r -> daemon(r, "SourceCoordinator-worker-" + name));
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+                        new DaemonThreadFactory("SourceCoordinator-worker-" + name));
     }
 
     private void runInCoordinator(String what, ThrowingAction action) {

@@ -4,7 +4,6 @@ import dev.brook.api.common.state.AggregatingStateDescriptor;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
-import dev.brook.api.common.state.StateTtlConfig;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
@@ -88,7 +87,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <S extends State> S getOrCreateKeyedState(StateDescriptor<S, ?> descriptor) {
         if (!descriptor.getTtlConfig().isEnabled()) {
             return (S) getOrCreateInternalState(VoidNamespaceSerializer.INSTANCE, descriptor);
@@ -100,35 +99,20 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             return (S) existing.state();
         }
         StateTable<K, ?, ?> table = tableFor(descriptor, true);
-        S state = (S) createTtlState(descriptor, table);
+        Object ns = VoidNamespace.INSTANCE;
+        StateTable raw = table;
+        S state =
+                (S)
+                        TtlStates.decorate(
+                                descriptor,
+                                ttlClock,
+                                () -> new HeapValueState<>(raw, ns),
+                                () -> new HeapListState<>(raw, ns),
+                                () -> new HeapMapState<>(raw, ns));
         states.put(
                 descriptor.getName(),
                 new Registered(descriptor, state, table, VoidNamespaceSerializer.INSTANCE, true));
         return state;
-    }
-
-    /** A TTL decorator over a plain heap state that stores values with their access time. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createTtlState(StateDescriptor<?, ?> descriptor, StateTable table) {
-        StateTtlConfig ttl = descriptor.getTtlConfig();
-        Object ns = VoidNamespace.INSTANCE;
-        return switch (descriptor.getType()) {
-            case VALUE ->
-                    new TtlStates.TtlValueState<>(new HeapValueState<>(table, ns), ttl, ttlClock);
-            case LIST ->
-                    new TtlStates.TtlListState<>(new HeapListState<>(table, ns), ttl, ttlClock);
-            case MAP -> new TtlStates.TtlMapState<>(new HeapMapState<>(table, ns), ttl, ttlClock);
-            case REDUCING ->
-                    new TtlStates.TtlReducingState<>(
-                            new TtlStates.TtlValueState<>(
-                                    new HeapValueState<>(table, ns), ttl, ttlClock),
-                            ((ReducingStateDescriptor) descriptor).getReduceFunction());
-            case AGGREGATING ->
-                    new TtlStates.TtlAggregatingState<>(
-                            new TtlStates.TtlValueState<>(
-                                    new HeapValueState<>(table, ns), ttl, ttlClock),
-                            ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
-        };
     }
 
     @Override

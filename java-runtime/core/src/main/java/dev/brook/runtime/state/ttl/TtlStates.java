@@ -3,9 +3,13 @@ package dev.brook.runtime.state.ttl;
 import dev.brook.api.common.functions.AggregateFunction;
 import dev.brook.api.common.functions.ReduceFunction;
 import dev.brook.api.common.state.AggregatingState;
+import dev.brook.api.common.state.AggregatingStateDescriptor;
 import dev.brook.api.common.state.ListState;
 import dev.brook.api.common.state.MapState;
 import dev.brook.api.common.state.ReducingState;
+import dev.brook.api.common.state.ReducingStateDescriptor;
+import dev.brook.api.common.state.State;
+import dev.brook.api.common.state.StateDescriptor;
 import dev.brook.api.common.state.StateTtlConfig;
 import dev.brook.api.common.state.ValueState;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Time-to-live for keyed state: decorators that store each value (each list element, each map
@@ -28,6 +33,34 @@ import java.util.function.LongSupplier;
 public final class TtlStates {
 
     private TtlStates() {}
+
+    /**
+     * The TTL decorator of {@code descriptor}'s kind over a backend's plain states, which store the
+     * values with their access time: {@code value}, {@code list} and {@code map} create the plain
+     * state the kind needs (reducing and aggregating state keep their value in a value state).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static State decorate(
+            StateDescriptor<?, ?> descriptor,
+            LongSupplier clock,
+            Supplier<ValueState<?>> value,
+            Supplier<ListState<?>> list,
+            Supplier<MapState<?, ?>> map) {
+        StateTtlConfig ttl = descriptor.getTtlConfig();
+        return switch (descriptor.getType()) {
+            case VALUE -> new TtlValueState(value.get(), ttl, clock);
+            case LIST -> new TtlListState(list.get(), ttl, clock);
+            case MAP -> new TtlMapState(map.get(), ttl, clock);
+            case REDUCING ->
+                    new TtlReducingState(
+                            new TtlValueState(value.get(), ttl, clock),
+                            ((ReducingStateDescriptor) descriptor).getReduceFunction());
+            case AGGREGATING ->
+                    new TtlAggregatingState(
+                            new TtlValueState(value.get(), ttl, clock),
+                            ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+        };
+    }
 
     /** A stored value and when it was last accessed (as the TTL config counts access). */
     public record TtlValue<V>(V value, long lastAccess) {}

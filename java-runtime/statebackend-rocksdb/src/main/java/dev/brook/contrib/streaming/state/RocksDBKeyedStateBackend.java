@@ -4,7 +4,6 @@ import dev.brook.api.common.state.AggregatingStateDescriptor;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.State;
 import dev.brook.api.common.state.StateDescriptor;
-import dev.brook.api.common.state.StateTtlConfig;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
@@ -169,37 +168,17 @@ final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
             return (S) existing.state();
         }
         StateColumn column = columnFor(descriptor, VoidNamespaceSerializer.INSTANCE, true);
-        S state = (S) createTtlState(descriptor, column);
+        Object ns = VoidNamespace.INSTANCE;
+        S state =
+                (S)
+                        TtlStates.decorate(
+                                descriptor,
+                                ttlClock,
+                                () -> new RocksDBValueState<>(this, column, ns),
+                                () -> new RocksDBListState<>(this, column, ns),
+                                () -> new RocksDBMapState<>(this, column, ns));
         states.put(descriptor.getName(), new Registered(descriptor, state, column, true));
         return state;
-    }
-
-    /** A TTL decorator over a plain state that stores values with their access time. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createTtlState(StateDescriptor<?, ?> descriptor, StateColumn column) {
-        StateTtlConfig ttl = descriptor.getTtlConfig();
-        Object ns = VoidNamespace.INSTANCE;
-        return switch (descriptor.getType()) {
-            case VALUE ->
-                    new TtlStates.TtlValueState<>(
-                            new RocksDBValueState<>(this, column, ns), ttl, ttlClock);
-            case LIST ->
-                    new TtlStates.TtlListState<>(
-                            new RocksDBListState<>(this, column, ns), ttl, ttlClock);
-            case MAP ->
-                    new TtlStates.TtlMapState<>(
-                            new RocksDBMapState<>(this, column, ns), ttl, ttlClock);
-            case REDUCING ->
-                    new TtlStates.TtlReducingState<>(
-                            new TtlStates.TtlValueState<>(
-                                    new RocksDBValueState<>(this, column, ns), ttl, ttlClock),
-                            ((ReducingStateDescriptor) descriptor).getReduceFunction());
-            case AGGREGATING ->
-                    new TtlStates.TtlAggregatingState<>(
-                            new TtlStates.TtlValueState<>(
-                                    new RocksDBValueState<>(this, column, ns), ttl, ttlClock),
-                            ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
-        };
     }
 
     @Override

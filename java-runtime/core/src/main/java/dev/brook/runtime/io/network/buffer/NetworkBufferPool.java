@@ -1,8 +1,8 @@
 package dev.brook.runtime.io.network.buffer;
 
 import dev.brook.configuration.Configuration;
-import dev.brook.configuration.MemorySize;
 import dev.brook.configuration.TaskManagerOptions;
+import dev.brook.runtime.util.config.memory.ProcessMemorySpec;
 import java.util.ArrayDeque;
 
 /**
@@ -22,17 +22,12 @@ public final class NetworkBufferPool {
     private int extra;
 
     /**
-     * A TaskManager's network memory, taken from the heap: {@code
-     * taskmanager.memory.network.fraction} of the maximum heap, clamped to [network.min,
-     * network.max].
+     * A TaskManager's network memory, taken from the heap as {@link
+     * ProcessMemorySpec#networkMemory} sizes it for the process's memory settings.
      */
     public static NetworkBufferPool fromConfiguration(Configuration conf) {
         int segmentSize = (int) conf.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE).getBytes();
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        long bytes = (long) (maxHeap * conf.get(TaskManagerOptions.NETWORK_MEMORY_FRACTION));
-        MemorySize min = conf.get(TaskManagerOptions.NETWORK_MEMORY_MIN);
-        MemorySize max = conf.get(TaskManagerOptions.NETWORK_MEMORY_MAX);
-        bytes = Math.max(min.getBytes(), Math.min(max.getBytes(), bytes));
+        long bytes = ProcessMemorySpec.networkMemory(conf, Runtime.getRuntime().maxMemory());
         return new NetworkBufferPool((int) Math.max(1, bytes / segmentSize), segmentSize);
     }
 
