@@ -41,6 +41,19 @@ final class BrookDistribution {
         List<String> cmd = new ArrayList<>();
         cmd.add(home().resolve("bin").resolve(command).toString());
         cmd.addAll(List.of(args));
+        return exec(workDir, environment, timeoutSeconds, cmd);
+    }
+
+    /**
+     * Runs any command (e.g. {@code bin/...} wrapped in {@code ip netns exec}); fails if it does
+     * not end within the timeout.
+     */
+    static Result exec(
+            Path workDir,
+            java.util.Map<String, String> environment,
+            long timeoutSeconds,
+            List<String> cmd)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("brook-out", ".txt");
         Path err = Files.createTempFile("brook-err", ".txt");
         ProcessBuilder builder =

@@ -334,4 +334,59 @@ class StandaloneClusterITCase {
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.stderr()).contains("not found");
     }
+
+    @Test
+    @Order(4)
+    void aJobStoppedWithASavepointResumesWithExactlyOnceOutput() throws Exception {
+        long count = 8000;
+        Path out = work.resolve("stopped");
+        Path savepoints = work.resolve("savepoints");
+        List<String> job =
+                List.of(
+                        "-p",
+                        "4",
+                        "-Dexecution.checkpointing.interval=200ms",
+                        "-Dexecution.checkpointing.dir=" + work.resolve("stopped-checkpoints"),
+                        "-c",
+                        "dev.brook.tests.jobs.CountingFileJob",
+                        jobs.toString(),
+                        out.toString(),
+                        Long.toString(count),
+                        "1000");
+        List<String> run = new ArrayList<>(List.of("run", "-m", jobManager, "-d"));
+        run.addAll(job);
+        String jobId = jobIdIn(flink(run.toArray(new String[0])).stdout());
+        awaitJobState(jobId, "RUNNING");
+
+        // A savepoint leaves the job running.
+        BrookDistribution.Result savepoint =
+                flink("savepoint", "-m", jobManager, jobId, savepoints.toString());
+        assertThat(savepoint.stdout()).contains("Triggering savepoint for job " + jobId);
+        assertThat(Files.exists(savepointPath(savepoint.stdout()).resolve("_metadata"))).isTrue();
+        assertThat(rest("/jobs/" + jobId).path("state").asText()).isEqualTo("RUNNING");
+
+        // Stopped with a savepoint mid-job: it finishes with part of its output committed.
+        BrookDistribution.Result stop =
+                flink("stop", "-m", jobManager, "-p", savepoints.toString(), jobId);
+        Path stopped = savepointPath(stop.stdout());
+        assertThat(awaitJobState(jobId, "FINISHED", "FAILED", "CANCELED")).isEqualTo("FINISHED");
+        List<String> expected = KillAndResumeITCase.expected(count);
+        List<String> before = KillAndResumeITCase.committed(out);
+        assertThat(before).isNotEmpty().hasSizeLessThan(expected.size());
+        assertThat(expected).containsAll(before);
+
+        // Resumed from that savepoint, the job completes the output exactly once.
+        List<String> resume =
+                new ArrayList<>(List.of("run", "-m", jobManager, "-s", stopped.toString()));
+        resume.addAll(job);
+        assertThat(flink(resume.toArray(new String[0])).stdout()).contains("has finished.");
+        assertThat(KillAndResumeITCase.committed(out)).isEqualTo(expected);
+    }
+
+    private static Path savepointPath(String output) {
+        Matcher m = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        String path = m.group(1);
+        return Path.of(path.startsWith("file:") ? URI.create(path).getPath() : path);
+    }
 }

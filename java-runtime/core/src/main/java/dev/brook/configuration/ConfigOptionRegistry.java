@@ -30,6 +30,7 @@ final class ConfigOptionRegistry {
                     ExecutionOptions.class,
                     HeartbeatManagerOptions.class,
                     JobManagerOptions.class,
+                    NettyShuffleEnvironmentOptions.class,
                     PipelineOptions.class,
                     RestOptions.class,
                     RestartStrategyOptions.class,

@@ -15,15 +15,22 @@ public final class CountingDiscardingSink<T extends Tuple2<?, ? extends Number>>
 
     private static final long serialVersionUID = 1L;
 
+    private final String totalsDirectory = SinkTotals.directory();
+
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new CountingWriter<>();
+        return new CountingWriter<>(totalsDirectory);
     }
 
     private static final class CountingWriter<T extends Tuple2<?, ? extends Number>>
             implements SinkWriter<T> {
+        private final String totalsDirectory;
         private long records;
         private long checksum;
+
+        CountingWriter(String totalsDirectory) {
+            this.totalsDirectory = totalsDirectory;
+        }
 
         @Override
         public void write(T element, Context context) {
@@ -36,7 +43,7 @@ public final class CountingDiscardingSink<T extends Tuple2<?, ? extends Number>>
 
         @Override
         public void close() {
-            SinkTotals.add(records, checksum);
+            SinkTotals.add(totalsDirectory, records, checksum);
             records = 0;
             checksum = 0;
         }

@@ -24,11 +24,13 @@ import java.util.Map;
  * <p>Arguments: {@code --parallelism N} (default 1), {@code --records N} (default given by the
  * benchmark), {@code --warmups N} (default 1), {@code --warmup-records N} (default a fifth of
  * {@code --records}: enough for the JIT to compile the hot paths, at a fifth of the time), {@code
- * --runs N} (default 1), and for a {@link ConfigurableBenchJob} any number of {@code --conf
- * key=value}: engine configuration entries (state backend, checkpointing) that both engines
- * understand under the same keys. Every run, warm-up or measured, builds and executes a fresh job,
- * and every one is checked against the benchmark's {@link Expectation}: the number of records the
- * sinks saw and their checksum, where these do not depend on record order.
+ * --runs N} (default 1), {@code --totals-dir DIR} (an existing directory shared with the processes
+ * that run the job's sinks, when these are not this JVM: see {@link SinkTotals}), and for a {@link
+ * ConfigurableBenchJob} any number of {@code --conf key=value}: engine configuration entries (state
+ * backend, checkpointing) that both engines understand under the same keys. Every run, warm-up or
+ * measured, builds and executes a fresh job, and every one is checked against the benchmark's
+ * {@link Expectation}: the number of records the sinks saw and their checksum, where these do not
+ * depend on record order.
  *
  * <p>{@code --alternate key=value} (any number) compares two settings in one JVM: every warm-up and
  * every measured run is done twice, once with the {@code --conf} entries only ({@code variant=base}
@@ -104,6 +106,7 @@ public final class BenchRunner {
                 case "--warmups" -> warmups = Integer.parseInt(required(args[i], value));
                 case "--warmup-records" -> warmupRecords = Long.parseLong(required(args[i], value));
                 case "--runs" -> runs = Integer.parseInt(required(args[i], value));
+                case "--totals-dir" -> SinkTotals.useDirectory(required(args[i], value));
                 case "--conf", "--alternate" -> {
                     if (!configurable) {
                         throw new IllegalArgumentException(
@@ -123,7 +126,7 @@ public final class BenchRunner {
                                 "Unknown argument '"
                                         + args[i]
                                         + "'; expected --parallelism, --records, --warmups,"
-                                        + " --warmup-records, --runs, --conf or --alternate");
+                                        + " --warmup-records, --runs, --totals-dir, --conf or --alternate");
             }
             i++;
         }

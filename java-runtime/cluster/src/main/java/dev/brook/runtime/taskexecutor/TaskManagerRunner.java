@@ -4,12 +4,14 @@ import dev.brook.configuration.Configuration;
 import dev.brook.configuration.CoreOptions;
 import dev.brook.configuration.HeartbeatManagerOptions;
 import dev.brook.configuration.JobManagerOptions;
+import dev.brook.configuration.NettyShuffleEnvironmentOptions;
 import dev.brook.configuration.TaskManagerOptions;
 import dev.brook.runtime.clusterframework.ResourceID;
 import dev.brook.runtime.entrypoint.ClusterEntrypointArgs;
 import dev.brook.runtime.entrypoint.ClusterProcess;
 import dev.brook.runtime.entrypoint.JobManagerGateway;
 import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
+import dev.brook.runtime.io.network.netty.NettyShuffleConfig;
 import dev.brook.runtime.io.network.netty.NettyShuffleEnvironment;
 import dev.brook.runtime.io.network.partition.ResultPartitionManager;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
@@ -85,7 +87,13 @@ public final class TaskManagerRunner extends ClusterProcess {
         ResultPartitionManager partitions = new ResultPartitionManager();
         shuffle =
                 new NettyShuffleEnvironment(
-                        bindHost, conf.get(TaskManagerOptions.DATA_PORT), partitions, bufferPool);
+                        NettyShuffleConfig.of(bindHost, conf.get(TaskManagerOptions.DATA_PORT))
+                                .withBuffersPerChannel(
+                                        conf.get(
+                                                NettyShuffleEnvironmentOptions
+                                                        .NETWORK_BUFFERS_PER_CHANNEL)),
+                        partitions,
+                        bufferPool);
         ResourceID resourceId =
                 new ResourceID(
                         conf.getOptional(TaskManagerOptions.TASK_MANAGER_RESOURCE_ID)

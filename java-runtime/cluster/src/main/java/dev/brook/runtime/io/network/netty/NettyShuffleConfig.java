@@ -1,5 +1,6 @@
 package dev.brook.runtime.io.network.netty;
 
+import dev.brook.configuration.NettyShuffleEnvironmentOptions;
 import java.time.Duration;
 
 /**
@@ -43,15 +44,15 @@ public record NettyShuffleConfig(
     }
 
     /**
-     * Two buffers per channel (as in Flink), 30 s for a producer to come up, 10 s to connect, and
-     * one I/O thread per core, at most four.
+     * The default buffers per channel ({@code taskmanager.network.memory.buffers-per-channel}), 30
+     * s for a producer to come up, 10 s to connect, and one I/O thread per core, at most four.
      */
     public static NettyShuffleConfig of(String bindAddress, int port) {
         return new NettyShuffleConfig(
                 bindAddress,
                 port,
                 Math.min(4, Runtime.getRuntime().availableProcessors()),
-                2,
+                NettyShuffleEnvironmentOptions.NETWORK_BUFFERS_PER_CHANNEL.defaultValue(),
                 DEFAULT_PARTITION_REQUEST_TIMEOUT,
                 Duration.ofSeconds(10));
     }

@@ -66,16 +66,6 @@ public final class NettyShuffleEnvironment implements AutoCloseable {
     private final Channel server;
     private final PartitionRequestClientFactory clients;
 
-    /** Binds the data server to {@code bindAddress}:{@code port} (0: any free port). */
-    public NettyShuffleEnvironment(
-            String bindAddress,
-            int port,
-            ResultPartitionManager partitionManager,
-            NetworkBufferPool networkBufferPool)
-            throws IOException {
-        this(NettyShuffleConfig.of(bindAddress, port), partitionManager, networkBufferPool);
-    }
-
     /**
      * @param partitionManager the partitions produced on this TaskManager, served to others
      * @param networkBufferPool this TaskManager's network memory: sets the largest buffer accepted,

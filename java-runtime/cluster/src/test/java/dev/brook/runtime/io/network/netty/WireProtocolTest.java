@@ -175,7 +175,12 @@ class WireProtocolTest {
     @Test
     void consumerRejectsBuffersBeyondItsCredit() throws Exception {
         byte[] buffer = frame(NettyMessage.BUFFER, 0, new byte[100]);
-        SingleInputGate gate = readFromFakeProducer(concat(buffer, buffer, buffer), false);
+        int credit = NettyShuffleConfig.of(TestTaskManager.LOOPBACK, 0).buffersPerChannel();
+        byte[] beyondCredit = new byte[0];
+        for (int i = 0; i <= credit; i++) {
+            beyondCredit = concat(beyondCredit, buffer);
+        }
+        SingleInputGate gate = readFromFakeProducer(beyondCredit, false);
         assertThat(failureOf(gate)).hasMessageContaining("without credit");
     }
 
