@@ -17,7 +17,9 @@ fi
 
 # JVM warnings go to standard error, so a program's standard out carries only its own output.
 BROOK_JVM_LOGGING="-Xlog:disable -Xlog:all=warning:stderr"
-BROOK_CLIENT_JVM_OPTS="${BROOK_CLIENT_JVM_OPTS:--XX:+UseParallelGC}"
+# Arrow (Python UDF batches) reads buffers through java.nio internals.
+BROOK_JVM_OPENS="--add-opens=java.base/java.nio=ALL-UNNAMED"
+BROOK_CLIENT_JVM_OPTS="${BROOK_CLIENT_JVM_OPTS:--XX:+UseParallelGC} $BROOK_JVM_OPENS"
 
 brook_ensure_built() {
     if [[ ! -f "$BROOK_HOME/lib/brook-cli.jar" ]]; then

@@ -25,7 +25,7 @@ FLINK_IDENT_STRING="${FLINK_IDENT_STRING:-$(id -un)}"
 BROOK_HOSTNAME="${HOSTNAME:-$(hostname)}"
 FLINK_ENV_JAVA_OPTS_JM="${FLINK_ENV_JAVA_OPTS_JM:-${FLINK_JM_JAVA_OPTS:-}}"
 FLINK_ENV_JAVA_OPTS_TM="${FLINK_ENV_JAVA_OPTS_TM:-${FLINK_TM_JAVA_OPTS:-}}"
-read -ra BROOK_JVM_LOGGING_ARGS <<<"$BROOK_JVM_LOGGING"
+read -ra BROOK_JVM_LOGGING_ARGS <<<"$BROOK_JVM_LOGGING $BROOK_JVM_OPENS"
 
 # Runs BashJavaUtils: brook_java_utils <command> [-D key=value]...
 # The result goes to standard out, errors to standard error, and so do warnings about the

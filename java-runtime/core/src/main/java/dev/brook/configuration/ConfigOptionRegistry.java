@@ -1,5 +1,6 @@
 package dev.brook.configuration;
 
+import dev.brook.python.PythonOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -32,6 +33,7 @@ final class ConfigOptionRegistry {
                     JobManagerOptions.class,
                     NettyShuffleEnvironmentOptions.class,
                     PipelineOptions.class,
+                    PythonOptions.class,
                     RestOptions.class,
                     RestartStrategyOptions.class,
                     StateBackendOptions.class,

@@ -58,6 +58,9 @@ public final class CliFrontend implements Callable<Integer> {
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
+                    if (e instanceof ProgramExitException exit) {
+                        return exit.exitCode();
+                    }
                     new FailureReport(err).print(e);
                     return 1;
                 });

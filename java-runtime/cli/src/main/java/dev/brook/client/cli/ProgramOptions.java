@@ -32,7 +32,11 @@ final class ProgramOptions {
                             + " (parallelism.default) in the configuration.")
     Integer parallelism;
 
-    @Parameters(index = "0", paramLabel = "<jar-file>", description = "The job's JAR file.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "<jar-file>",
+            description = "The job's JAR file (none with -py or -pym).")
     File jarFile;
 
     @Parameters(
@@ -58,6 +62,9 @@ final class ProgramOptions {
     }
 
     PackagedProgram load() throws ProgramInvocationException {
+        if (jarFile == null) {
+            throw new ProgramInvocationException("Missing the job's <jar-file>.");
+        }
         return PackagedProgram.load(jarFile, entryClass, programArgs);
     }
 }

@@ -35,25 +35,48 @@ final class ProgramRunner {
     }
 
     void run(PackagedProgram program) throws Exception {
+        int jobs =
+                run(
+                        program.getUserCodeClassLoader(),
+                        () -> {
+                            program.invokeMain();
+                            return 0;
+                        });
+        if (jobs == 0) {
+            throw new ProgramInvocationException(
+                    "The program didn't contain a Brook job. Perhaps you forgot to call execute()"
+                            + " on the execution environment.");
+        }
+    }
+
+    /** A program's body; returns its exit code. */
+    interface Body {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} with this runner's context environment; returns how many jobs it submitted,
+     * or throws {@link ProgramExitException} when it exits with a non-zero code.
+     */
+    int run(ClassLoader userCodeClassLoader, Body body) throws Exception {
         AtomicInteger jobs = new AtomicInteger();
         PipelineExecutor reporting = new ReportingExecutor(executor, jobs);
         StreamExecutionEnvironment.initializeContextEnvironment(
                 conf -> {
                     Configuration merged = new Configuration(configuration);
                     merged.addAll(conf);
-                    return new ContextEnvironment(
-                            merged, reporting, program.getUserCodeClassLoader());
+                    return new ContextEnvironment(merged, reporting, userCodeClassLoader);
                 });
+        int exitCode;
         try {
-            program.invokeMain();
+            exitCode = body.run();
         } finally {
             StreamExecutionEnvironment.resetContextEnvironment();
         }
-        if (jobs.get() == 0) {
-            throw new ProgramInvocationException(
-                    "The program didn't contain a Brook job. Perhaps you forgot to call execute()"
-                            + " on the execution environment.");
+        if (exitCode != 0) {
+            throw new ProgramExitException(exitCode);
         }
+        return jobs.get();
     }
 
     /** Prints the job id when a job is submitted, as Flink's CLI does. */

@@ -306,8 +306,13 @@ public class DataStream<T> {
 
     // ------------------------------------------------------------------ plumbing
 
-    /** Adds a one-input operation on this stream. */
-    <R> SingleOutputStreamOperator<R> transform(
+    /**
+     * Adds a one-input operation on this stream, run by the operators {@code factory} creates; on a
+     * {@link KeyedStream} the operation is keyed. Public for Brook's own integrations that bring
+     * their own operators (the Python runtime), not for programs.
+     */
+    @Internal
+    public <R> SingleOutputStreamOperator<R> transform(
             String name, TypeInformation<R> outputType, OperatorFactory<R> factory) {
         OneInputTransformation<T, R> t =
                 new OneInputTransformation<>(transformation, name, factory, outputType, -1);

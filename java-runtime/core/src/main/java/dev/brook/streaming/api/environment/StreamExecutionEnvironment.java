@@ -146,6 +146,12 @@ public class StreamExecutionEnvironment implements AutoCloseable {
         contextEnvironmentFactory = factory;
     }
 
+    /** Whether a context (the CLI) decides where {@link #getExecutionEnvironment()} runs jobs. */
+    @Internal
+    public static synchronized boolean hasContextEnvironment() {
+        return contextEnvironmentFactory != null;
+    }
+
     @Internal
     public static synchronized void resetContextEnvironment() {
         contextEnvironmentFactory = null;

@@ -1,0 +1,397 @@
+package dev.brook.client.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.api.common.eventtime.WatermarkStrategy;
+import dev.brook.api.common.serialization.SimpleStringEncoder;
+import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.api.java.tuple.Tuple2;
+import dev.brook.api.java.typeutils.TupleTypeInfo;
+import dev.brook.configuration.MemorySize;
+import dev.brook.connector.file.sink.FileSink;
+import dev.brook.connector.file.src.FileSource;
+import dev.brook.connector.file.src.reader.TextLineInputFormat;
+import dev.brook.core.fs.Path;
+import dev.brook.python.PickledByteArrayTypeInfo;
+import dev.brook.python.PythonFunctionOperator;
+import dev.brook.python.PythonFunctionSpec;
+import dev.brook.python.PythonKeySelector;
+import dev.brook.python.PythonKeyTypeInfo;
+import dev.brook.python.PythonTypes;
+import dev.brook.streaming.api.datastream.DataStream;
+import dev.brook.streaming.api.datastream.DataStreamSink;
+import dev.brook.streaming.api.datastream.KeyedStream;
+import dev.brook.streaming.api.datastream.SingleOutputStreamOperator;
+import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
+import dev.brook.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import dev.brook.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the plan a Python program built (JSON, see {@code python/pyflink/datastream/_plan.py}) into
+ * Brook transformations on a {@link StreamExecutionEnvironment}.
+ *
+ * <p>Consecutive Python functions are fused into one {@link PythonFunctionOperator} when the later
+ * one is the only consumer of the earlier one, runs at the same parallelism and does not start a
+ * keyed operation: their records then never leave the worker in between. A {@code key_by} runs its
+ * key selector at the end of the upstream chain (records become {@code (key, value)}) and keys the
+ * stream by that key in Java.
+ *
+ * <p>Threading model: one translator per plan, used by one thread.
+ */
+final class PlanTranslator {
+
+    /** A chain of Python functions not yet turned into an operator: later ones may join it. */
+    private static final class PendingChain {
+        final DataStream<Object> input;
+        final TypeInformation<Object> inputType;
+        final List<PythonFunctionSpec> functions = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final int parallelism;
+        String uid;
+        TypeInformation<Object> outputType;
+
+        PendingChain(DataStream<Object> input, int parallelism) {
+            this.input = input;
+            this.inputType = input.getType();
+            this.parallelism = parallelism;
+        }
+    }
+
+    private final StreamExecutionEnvironment env;
+    private final Map<Integer, JsonNode> nodes = new LinkedHashMap<>();
+    private final Map<Integer, Integer> consumers = new HashMap<>();
+    private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
+    private final Map<Integer, PendingChain> pending = new HashMap<>();
+    private final Map<Integer, KeyedStream<Object, Object>> keyed = new HashMap<>();
+
+    /** The collect sinks of the plan, in plan order; {@link #translate} fills it. */
+    final List<CollectSink> collectSinks = new ArrayList<>();
+
+    private final CollectSink.Target collectTarget;
+
+    PlanTranslator(StreamExecutionEnvironment env, CollectSink.Target collectTarget) {
+        this.env = env;
+        this.collectTarget = collectTarget;
+    }
+
+    void translate(JsonNode plan) {
+        for (JsonNode node : plan.path("transformations")) {
+            int id = node.path("id").asInt();
+            nodes.put(id, node);
+            for (JsonNode input : node.path("inputs")) {
+                consumers.merge(input.asInt(), 1, Integer::sum);
+            }
+        }
+        for (JsonNode node : nodes.values()) {
+            translateNode(node);
+        }
+    }
+
+    private void translateNode(JsonNode node) {
+        String kind = node.path("kind").asText();
+        int id = node.path("id").asInt();
+        switch (kind) {
+            case "from_collection" -> streams.put(id, fromCollection(node));
+            case "number_sequence" ->
+                    streams.put(
+                            id,
+                            configure(
+                                    untyped(
+                                            env.fromSequence(
+                                                    node.path("from").asLong(),
+                                                    node.path("to").asLong())),
+                                    node));
+            case "file_source" -> streams.put(id, fileSource(node));
+            case "python" -> python(node);
+            case "key_by" -> keyBy(node);
+            case "union" -> union(node);
+            case "forward", "rebalance", "rescale", "shuffle", "broadcast", "global" ->
+                    streams.put(id, partition(kind, input(node, 0)));
+            case "print" -> print(node);
+            case "file_sink" -> fileSink(node);
+            case "collect" -> collect(node);
+            default ->
+                    throw new UnsupportedOperationException(
+                            "The operation '"
+                                    + kind
+                                    + "' ("
+                                    + node.path("name").asText()
+                                    + ") is not supported by Brook's Python API yet");
+        }
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    private DataStream<Object> fromCollection(JsonNode node) {
+        TypeInformation<Object> type = type(node.path("output_type"));
+        List<Object> elements = new ArrayList<>();
+        if (PickledByteArrayTypeInfo.INSTANCE.equals(type)) {
+            for (JsonNode pickled : node.path("elements")) {
+                elements.add(decode(pickled.asText()));
+            }
+        } else {
+            for (JsonNode value : node.path("values_json")) {
+                elements.add(PythonValues.fromJson(value, type));
+            }
+        }
+        if (elements.isEmpty()) {
+            throw new IllegalArgumentException("from_collection needs at least one element");
+        }
+        return configure(untyped(env.fromData(elements, type)), node);
+    }
+
+    private DataStream<Object> fileSource(JsonNode node) {
+        List<Path> paths = new ArrayList<>();
+        for (JsonNode p : node.path("paths")) {
+            paths.add(new Path(p.asText()));
+        }
+        FileSource.Builder<String> builder =
+                FileSource.forRecordStreamFormat(
+                        new TextLineInputFormat(node.path("charset").asText("UTF-8")),
+                        paths.toArray(Path[]::new));
+        if (node.hasNonNull("monitor_interval_ms")) {
+            builder.monitorContinuously(
+                    Duration.ofMillis(node.path("monitor_interval_ms").asLong()));
+        }
+        return configure(
+                untyped(
+                        env.fromSource(
+                                builder.build(),
+                                WatermarkStrategy.noWatermarks(),
+                                node.path("name").asText("FileSource"))),
+                node);
+    }
+
+    // ------------------------------------------------------------------ Python functions
+
+    private void python(JsonNode node) {
+        int id = node.path("id").asInt();
+        int inputId = node.path("inputs").get(0).asInt();
+        JsonNode function = node.path("function");
+        PythonFunctionSpec spec =
+                new PythonFunctionSpec(
+                        function.path("kind").asText(), decode(function.path("payload").asText()));
+        int parallelism = node.path("parallelism").asInt(-1);
+        boolean keyedFunction = node.path("keyed").asBoolean(false);
+        PendingChain chain;
+        PendingChain upstream = pending.get(inputId);
+        if (!keyedFunction
+                && upstream != null
+                && consumers.getOrDefault(inputId, 0) == 1
+                && upstream.parallelism == parallelism) {
+            pending.remove(inputId);
+            chain = upstream;
+        } else if (keyedFunction) {
+            KeyedStream<Object, Object> keyedInput = keyed.get(inputId);
+            if (keyedInput == null) {
+                throw new IllegalArgumentException(
+                        "'" + node.path("name").asText() + "' needs a keyed stream (key_by) input");
+            }
+            chain = new PendingChain(keyedInput, parallelism);
+        } else {
+            chain = new PendingChain(input(node, 0), parallelism);
+        }
+        chain.functions.add(spec);
+        chain.names.add(node.path("name").asText());
+        chain.outputType = type(node.path("output_type"));
+        if (node.hasNonNull("uid")) {
+            chain.uid = node.path("uid").asText();
+        }
+        pending.put(id, chain);
+    }
+
+    private void keyBy(JsonNode node) {
+        int id = node.path("id").asInt();
+        int inputId = node.path("inputs").get(0).asInt();
+        TypeInformation<Object> valueType = type(node.path("output_type"));
+        TypeInformation<Object> keyType =
+                node.hasNonNull("key_type")
+                        ? type(node.path("key_type"))
+                        : untypedInfo(PickledByteArrayTypeInfo.INSTANCE);
+        PythonFunctionSpec selector =
+                new PythonFunctionSpec("key_selector", decode(node.path("key_selector").asText()));
+        int parallelism = node.path("parallelism").asInt(-1);
+        PendingChain upstream = pending.get(inputId);
+        PendingChain chain;
+        if (upstream != null
+                && consumers.getOrDefault(inputId, 0) == 1
+                && upstream.parallelism == parallelism) {
+            pending.remove(inputId);
+            chain = upstream;
+        } else {
+            chain = new PendingChain(input(node, 0), parallelism);
+        }
+        chain.functions.add(selector);
+        chain.names.add("KeyBy");
+        chain.outputType =
+                untypedInfo(new TupleTypeInfo<Tuple2<Object, Object>>(keyType, valueType));
+        DataStream<Object> pairs = materialize(chain);
+        keyed.put(id, keyBy(pairs, keyType));
+        streams.put(id, pairs);
+    }
+
+    @SuppressWarnings("unchecked") // the keyed stream carries the (key, value) pairs untyped
+    private static KeyedStream<Object, Object> keyBy(
+            DataStream<Object> pairs, TypeInformation<Object> keyType) {
+        DataStream<Tuple2<Object, Object>> typed =
+                (DataStream<Tuple2<Object, Object>>) (Object) pairs;
+        KeyedStream<?, ?> stream =
+                typed.keyBy(
+                        new PythonKeySelector<Object, Object>(), new PythonKeyTypeInfo(keyType));
+        return (KeyedStream<Object, Object>) stream;
+    }
+
+    private DataStream<Object> materialize(PendingChain chain) {
+        String name = String.join(", ", chain.names);
+        SingleOutputStreamOperator<Object> op =
+                chain.input.transform(
+                        name,
+                        chain.outputType,
+                        PythonFunctionOperator.factory(
+                                chain.functions, chain.inputType, chain.outputType));
+        if (chain.parallelism > 0) {
+            op.setParallelism(chain.parallelism);
+        }
+        if (chain.uid != null) {
+            op.uid(chain.uid);
+        }
+        return op;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private DataStream<Object> input(JsonNode node, int index) {
+        int inputId = node.path("inputs").get(index).asInt();
+        PendingChain chain = pending.remove(inputId);
+        if (chain != null) {
+            streams.put(inputId, materialize(chain));
+        }
+        DataStream<Object> stream = streams.get(inputId);
+        if (stream == null) {
+            throw new IllegalArgumentException(
+                    "Transformation " + node.path("id") + " reads unknown input " + inputId);
+        }
+        return stream;
+    }
+
+    private void union(JsonNode node) {
+        DataStream<Object> first = input(node, 0);
+        List<DataStream<Object>> others = new ArrayList<>();
+        for (int i = 1; i < node.path("inputs").size(); i++) {
+            others.add(input(node, i));
+        }
+        @SuppressWarnings("unchecked") // DataStream.union takes a generic varargs array
+        DataStream<Object>[] array = others.toArray(DataStream[]::new);
+        streams.put(node.path("id").asInt(), first.union(array));
+    }
+
+    private static DataStream<Object> partition(String kind, DataStream<Object> input) {
+        return switch (kind) {
+            case "forward" -> input.forward();
+            case "rebalance" -> input.rebalance();
+            case "rescale" -> input.rescale();
+            case "shuffle" -> input.shuffle();
+            case "broadcast" -> input.broadcast();
+            default -> input.global();
+        };
+    }
+
+    private void print(JsonNode node) {
+        DataStream<Object> input = input(node, 0);
+        DataStreamSink<Object> sink;
+        String identifier = node.path("sink_identifier").asText(null);
+        boolean stderr = node.path("to_stderr").asBoolean(false);
+        if (identifier != null) {
+            sink = stderr ? input.printToErr(identifier) : input.print(identifier);
+        } else {
+            sink = stderr ? input.printToErr() : input.print();
+        }
+        configureSink(sink, node);
+    }
+
+    private void fileSink(JsonNode node) {
+        DataStream<Object> input = input(node, 0);
+        JsonNode rolling = node.path("rolling");
+        DefaultRollingPolicy.PolicyBuilder policy = DefaultRollingPolicy.builder();
+        if (rolling.has("part_size")) {
+            policy.withMaxPartSize(new MemorySize(rolling.path("part_size").asLong()));
+        }
+        if (rolling.has("rollover_interval_ms")) {
+            policy.withRolloverInterval(
+                    Duration.ofMillis(rolling.path("rollover_interval_ms").asLong()));
+        }
+        if (rolling.has("inactivity_interval_ms")) {
+            policy.withInactivityInterval(
+                    Duration.ofMillis(rolling.path("inactivity_interval_ms").asLong()));
+        }
+        FileSink<Object> sink =
+                FileSink.forRowFormat(
+                                new Path(node.path("path").asText()),
+                                new SimpleStringEncoder<Object>(
+                                        node.path("charset").asText("UTF-8")))
+                        .withRollingPolicy(policy.build())
+                        .withOutputFileConfig(
+                                OutputFileConfig.builder()
+                                        .withPartPrefix(node.path("part_prefix").asText("part"))
+                                        .withPartSuffix(node.path("part_suffix").asText(""))
+                                        .build())
+                        .build();
+        configureSink(input.sinkTo(sink), node);
+    }
+
+    private void collect(JsonNode node) {
+        DataStream<Object> input = input(node, 0);
+        CollectSink sink = new CollectSink(collectTarget, input.getType());
+        collectSinks.add(sink);
+        configureSink(input.sinkTo(sink).name(node.path("name").asText("Collect")), node);
+    }
+
+    private static void configureSink(DataStreamSink<Object> sink, JsonNode node) {
+        int parallelism = node.path("parallelism").asInt(-1);
+        if (parallelism > 0) {
+            sink.setParallelism(parallelism);
+        }
+        if (node.hasNonNull("uid")) {
+            sink.uid(node.path("uid").asText());
+        }
+    }
+
+    private static DataStream<Object> configure(
+            SingleOutputStreamOperator<Object> stream, JsonNode node) {
+        int parallelism = node.path("parallelism").asInt(-1);
+        if (parallelism > 0) {
+            stream.setParallelism(parallelism);
+        }
+        if (node.hasNonNull("uid")) {
+            stream.uid(node.path("uid").asText());
+        }
+        if (node.hasNonNull("name")) {
+            stream.name(node.path("name").asText());
+        }
+        return stream;
+    }
+
+    private static TypeInformation<Object> type(JsonNode json) {
+        return untypedInfo(PythonTypes.fromJson(json.toString()));
+    }
+
+    @SuppressWarnings("unchecked") // Python streams are handled untyped on the Java side
+    private static TypeInformation<Object> untypedInfo(TypeInformation<?> type) {
+        return (TypeInformation<Object>) type;
+    }
+
+    @SuppressWarnings("unchecked") // Python streams are handled untyped on the Java side
+    private static SingleOutputStreamOperator<Object> untyped(SingleOutputStreamOperator<?> s) {
+        return (SingleOutputStreamOperator<Object>) s;
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64);
+    }
+}

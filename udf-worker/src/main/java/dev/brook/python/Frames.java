@@ -1,0 +1,89 @@
+package dev.brook.python;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The frames of the worker protocol. Every message on the {@code /brook.udf.PythonWorker/Data}
+ * stream is one frame: a type byte, the 4-byte big-endian id of the operator instance it belongs to
+ * (0 for frames about the whole worker), and a payload. The worker program's {@code
+ * brook_worker/protocol.py} mirrors these constants.
+ *
+ * <p>Java to worker: {@link #OPEN} (JSON: the function chain, types, keyed, task facts), {@link
+ * #BATCH} (Arrow IPC stream of input rows), {@link #END_BUNDLE} (int64 bundle id), {@link
+ * #STATE_REPLY} (int32 request id, int32 n, n × (int32 length or -1, bytes)), {@link #CLOSE}.
+ *
+ * <p>Worker to Java: {@link #HELLO} (JSON {@code {"worker_id","token"}}), {@link #OUTPUT} (Arrow
+ * IPC stream of results, exactly one per BATCH, possibly without rows: it doubles as the batch's
+ * acknowledgement for flow control), {@link #STATE_REQUEST} (int32 request id, int32 n, n × (int32
+ * key id, uint16 length, state name)), {@link #BUNDLE_DONE} (int64 bundle id, int32 n, n × (int32
+ * key id, uint16 length, state name, int32 length or -1 to clear, value bytes)), {@link #ERROR}
+ * (UTF-8 traceback), {@link #HEARTBEAT} (every second).
+ */
+final class Frames {
+
+    static final byte OPEN = 1;
+    static final byte BATCH = 2;
+    static final byte END_BUNDLE = 3;
+    static final byte STATE_REPLY = 4;
+    static final byte CLOSE = 5;
+
+    static final byte HELLO = 20;
+    static final byte OUTPUT = 21;
+    static final byte STATE_REQUEST = 22;
+    static final byte BUNDLE_DONE = 23;
+    static final byte ERROR = 24;
+    static final byte HEARTBEAT = 25;
+
+    /** Bytes before a frame's payload. */
+    static final int HEADER = 5;
+
+    private Frames() {}
+
+    static byte[] frame(byte type, int operatorId, byte[] payload) {
+        byte[] frame = new byte[HEADER + payload.length];
+        ByteBuffer.wrap(frame).put(type).putInt(operatorId).put(payload);
+        return frame;
+    }
+
+    static byte type(byte[] frame) {
+        return frame[0];
+    }
+
+    static int operatorId(byte[] frame) {
+        return ByteBuffer.wrap(frame, 1, 4).getInt();
+    }
+
+    /** The payload, positioned at its start. */
+    static ByteBuffer payload(byte[] frame) {
+        return ByteBuffer.wrap(frame, HEADER, frame.length - HEADER).slice();
+    }
+
+    static byte[] payloadBytes(byte[] frame) {
+        byte[] payload = new byte[frame.length - HEADER];
+        System.arraycopy(frame, HEADER, payload, 0, payload.length);
+        return payload;
+    }
+
+    static String payloadText(byte[] frame) {
+        return new String(frame, HEADER, frame.length - HEADER, StandardCharsets.UTF_8);
+    }
+
+    static String readName(ByteBuffer buffer) {
+        int length = buffer.getShort() & 0xFFFF;
+        byte[] name = new byte[length];
+        buffer.get(name);
+        return new String(name, StandardCharsets.UTF_8);
+    }
+
+    /** A value of length-prefixed bytes, null for length -1. */
+    static byte[] readValue(ByteBuffer buffer) {
+        int length = buffer.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] value = new byte[length];
+        buffer.get(value);
+        return value;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.brook.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gRPC server that Python workers connect to: one per JVM (TaskManager), started on first use,
+ * bound to the loopback interface only. The service {@code brook.udf.PythonWorker} is registered by
+ * hand with byte marshallers (no generated code); its one method {@code Data} is a bidirectional
+ * stream of {@link Frames}. A worker's first frame must be HELLO with the token it was started
+ * with; any other first frame, or a wrong token, closes the stream with PERMISSION_DENIED.
+ *
+ * <p>Threading model: gRPC threads call {@link PythonWorker#onFrame}; everything else is
+ * thread-safe.
+ */
+final class PythonWorkerServer {
+
+    static final String SERVICE = "brook.udf.PythonWorker";
+
+    /** Arrow batches of large records must fit; the worker bounds its own messages the same way. */
+    static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES =
+            new MethodDescriptor.Marshaller<>() {
+                @Override
+                public InputStream stream(byte[] value) {
+                    return new ByteArrayInputStream(value);
+                }
+
+                @Override
+                public byte[] parse(InputStream stream) {
+                    try {
+                        return stream.readAllBytes();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+
+    private static final MethodDescriptor<byte[], byte[]> DATA =
+            MethodDescriptor.<byte[], byte[]>newBuilder()
+                    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
+                    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Data"))
+                    .setRequestMarshaller(BYTES)
+                    .setResponseMarshaller(BYTES)
+                    .build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static PythonWorkerServer instance;
+
+    private final Map<String, PythonWorker> expected = new ConcurrentHashMap<>();
+    private final Server server;
+
+    private PythonWorkerServer() throws IOException {
+        ServerServiceDefinition service =
+                ServerServiceDefinition.builder(SERVICE)
+                        .addMethod(
+                                DATA,
+                                ServerCalls.asyncBidiStreamingCall(
+                                        responses ->
+                                                new Connection(
+                                                        (ServerCallStreamObserver<byte[]>)
+                                                                responses)))
+                        .build();
+        this.server =
+                NettyServerBuilder.forAddress(
+                                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                        .addService(service)
+                        .build()
+                        .start();
+    }
+
+    /** The JVM's server, started on the first call. */
+    static synchronized PythonWorkerServer get() throws IOException {
+        if (instance == null) {
+            instance = new PythonWorkerServer();
+        }
+        return instance;
+    }
+
+    /** Where workers connect: {@code 127.0.0.1:<port>}. */
+    InetSocketAddress address() {
+        return (InetSocketAddress) server.getListenSockets().get(0);
+    }
+
+    /** Lets {@code worker} connect with its id and token. */
+    void expect(PythonWorker worker) {
+        expected.put(worker.id(), worker);
+    }
+
+    /** {@code worker} may no longer connect. */
+    void forget(PythonWorker worker) {
+        expected.remove(worker.id(), worker);
+    }
+
+    /** One worker's stream: unauthenticated until its HELLO frame. */
+    private final class Connection implements StreamObserver<byte[]> {
+        private final ServerCallStreamObserver<byte[]> responses;
+        private volatile PythonWorker worker;
+
+        Connection(ServerCallStreamObserver<byte[]> responses) {
+            this.responses = responses;
+            // Without a handler, sending on a cancelled call throws in the task thread, hiding
+            // the worker's fate (its exit code and stderr), which the worker then reports.
+            responses.setOnCancelHandler(
+                    () -> {
+                        PythonWorker connected = worker;
+                        if (connected != null) {
+                            connected.disconnected("its connection was cancelled");
+                        }
+                    });
+        }
+
+        @Override
+        public void onNext(byte[] frame) {
+            if (worker != null) {
+                worker.onFrame(frame);
+                return;
+            }
+            PythonWorker claimed = authenticate(frame);
+            if (claimed == null) {
+                responses.onError(
+                        Status.PERMISSION_DENIED
+                                .withDescription(
+                                        "Python worker refused: unknown worker id or wrong token")
+                                .asRuntimeException());
+                return;
+            }
+            worker = claimed;
+            worker.connected(responses);
+        }
+
+        private PythonWorker authenticate(byte[] frame) {
+            if (frame.length < Frames.HEADER || Frames.type(frame) != Frames.HELLO) {
+                return null;
+            }
+            try {
+                JsonNode hello = JSON.readTree(Frames.payloadText(frame));
+                PythonWorker candidate = expected.get(hello.path("worker_id").asText(""));
+                if (candidate == null) {
+                    return null;
+                }
+                byte[] token = hello.path("token").asText("").getBytes(StandardCharsets.UTF_8);
+                return MessageDigest.isEqual(
+                                        token, candidate.token().getBytes(StandardCharsets.UTF_8))
+                                && expected.remove(candidate.id(), candidate)
+                        ? candidate
+                        : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (worker != null) {
+                worker.disconnected("its connection failed: " + t);
+            }
+        }
+
+        @Override
+        public void onCompleted() {
+            if (worker != null) {
+                worker.disconnected("it closed its connection");
+            }
+            responses.onCompleted();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+"""The worker's connection to its TaskManager.
+
+Threads: the main thread reads frames from the gRPC stream and hands them to operators; a feeder
+generator (run by grpcio) sends the frames that operators and the heartbeat put into ``outbox``;
+the heartbeat thread sends HEARTBEAT every second; the stdin watcher exits the process when the
+TaskManager closes our stdin or dies, so a worker never outlives its TaskManager.
+"""
+
+import json
+import os
+import queue
+import sys
+import threading
+
+import grpc
+
+from . import protocol
+from .operator import Operator
+
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+_HEARTBEAT_SECONDS = 1.0
+
+
+def _watch_stdin():
+    try:
+        while sys.stdin.buffer.read(65536):
+            pass
+    finally:
+        os._exit(0)
+
+
+def _heartbeat(outbox, stopped):
+    beat = protocol.frame(protocol.HEARTBEAT, 0)
+    while not stopped.wait(_HEARTBEAT_SECONDS):
+        outbox.put(beat)
+
+
+def _frames(outbox):
+    while True:
+        message = outbox.get()
+        if message is None:
+            return
+        yield message
+
+
+def main():
+    address = os.environ["BROOK_WORKER_ADDRESS"]
+    worker_id = os.environ["BROOK_WORKER_ID"]
+    token = os.environ["BROOK_WORKER_TOKEN"]
+
+    threading.Thread(target=_watch_stdin, name="stdin-watcher", daemon=True).start()
+
+    outbox = queue.Queue()
+    outbox.put(
+        protocol.frame(
+            protocol.HELLO,
+            0,
+            json.dumps({"worker_id": worker_id, "token": token}).encode("utf-8"),
+        )
+    )
+    stopped = threading.Event()
+    threading.Thread(
+        target=_heartbeat, args=(outbox, stopped), name="heartbeat", daemon=True
+    ).start()
+
+    channel = grpc.insecure_channel(
+        address,
+        options=[
+            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+        ],
+    )
+    data = channel.stream_stream(
+        protocol.SERVICE_METHOD,
+        request_serializer=None,
+        response_deserializer=None,
+    )
+    operators = {}
+    try:
+        for message in data(_frames(outbox)):
+            frame_type, operator_id, payload = protocol.parse(message)
+            if frame_type == protocol.STATE_REPLY:
+                operators[operator_id].replies.put(payload)
+                continue
+            if frame_type == protocol.OPEN:
+                operators[operator_id] = Operator(operator_id, outbox.put)
+            operator = operators.get(operator_id)
+            if operator is None:
+                continue
+            operator.inbox.put((frame_type, payload))
+            if frame_type == protocol.CLOSE:
+                del operators[operator_id]
+    except grpc.RpcError as e:
+        if e.code() == grpc.StatusCode.PERMISSION_DENIED:
+            sys.stderr.write("Python worker %s: %s\n" % (worker_id, e.details()))
+            return 1
+        sys.stderr.write(
+            "Python worker %s lost its connection to the TaskManager: %s %s\n"
+            % (worker_id, e.code(), e.details())
+        )
+        return 1
+    finally:
+        stopped.set()
+        outbox.put(None)
+    return 0

@@ -1,0 +1,64 @@
+package dev.brook.python;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Python interpreter of the tests and pickled functions made with it. The interpreter needs
+ * grpcio, pyarrow and cloudpickle: the system property {@code brook.test.python}, else the
+ * repository's {@code .venv}, else {@code /tmp/venvtest}.
+ */
+final class PythonTestSupport {
+
+    private PythonTestSupport() {}
+
+    static String python() {
+        String configured = System.getProperty("brook.test.python");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String root = System.getProperty("brook.root", "..");
+        Path venv = Paths.get(root, ".venv", "bin", "python");
+        if (Files.isExecutable(venv)) {
+            return venv.toAbsolutePath().toString();
+        }
+        return "/tmp/venvtest/bin/python";
+    }
+
+    /**
+     * Each Python expression evaluated and pickled with cloudpickle, in one interpreter run.
+     * Lambdas pickle by value, so the worker needs nothing but the bytes.
+     */
+    static List<byte[]> pickle(String... expressions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(python());
+        command.add("-c");
+        command.add(
+                "import base64, sys, cloudpickle\n"
+                        + "for e in sys.argv[1:]:\n"
+                        + "    print(base64.b64encode(cloudpickle.dumps(eval(e))).decode())\n");
+        command.addAll(List.of(expressions));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("Pickling with " + python() + " failed:\n" + out);
+        }
+        List<byte[]> pickles = new ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            pickles.add(Base64.getDecoder().decode(line.strip()));
+        }
+        return pickles;
+    }
+
+    static PythonFunctionSpec spec(String kind, String expression)
+            throws IOException, InterruptedException {
+        return new PythonFunctionSpec(kind, pickle(expression).get(0));
+    }
+}
