@@ -1,5 +1,7 @@
 package dev.brook.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Runs the built distribution's launchers as separate processes, as a user would. */
@@ -144,4 +148,27 @@ final class BrookDistribution {
     }
 
     private BrookDistribution() {}
+
+    private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+
+    /** The job id {@code flink run} printed in {@code output}; fails the test if there is none. */
+    static String jobIdIn(String output) {
+        Matcher m = JOB_ID.matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return m.group(1);
+    }
+
+    /** Every line of every visible file under {@code dir}, sorted: a job's file output. */
+    static List<String> outputLines(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f :
+                    files.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .toList()) {
+                lines.addAll(Files.readAllLines(f));
+            }
+        }
+        return lines.stream().sorted().toList();
+    }
 }

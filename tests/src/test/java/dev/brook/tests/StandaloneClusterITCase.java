@@ -39,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneClusterITCase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
 
     @TempDir static Path work;
     static Path confDir;
@@ -178,25 +177,6 @@ class StandaloneClusterITCase {
         return r;
     }
 
-    private static String jobIdIn(String output) {
-        Matcher m = JOB_ID.matcher(output);
-        assertThat(m.find()).as(output).isTrue();
-        return m.group(1);
-    }
-
-    private static List<String> lines(Path dir) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f :
-                    files.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .toList()) {
-                lines.addAll(Files.readAllLines(f));
-            }
-        }
-        return lines.stream().sorted().toList();
-    }
-
     @Test
     @Order(1)
     void wordCountOnTheClusterEqualsTheEmbeddedRun() throws Exception {
@@ -221,7 +201,7 @@ class StandaloneClusterITCase {
                         "--output",
                         work.resolve("wc-cluster").toString());
         assertThat(r.stdout()).contains("has finished.");
-        String jobId = jobIdIn(r.stdout());
+        String jobId = BrookDistribution.jobIdIn(r.stdout());
         // Four subtasks per vertex on two TaskManagers with two slots each: both took part.
         JsonNode job = rest("/jobs/" + jobId);
         assertThat(job.path("state").asText()).isEqualTo("FINISHED");
@@ -238,8 +218,10 @@ class StandaloneClusterITCase {
                 input.toString(),
                 "--output",
                 work.resolve("wc-embedded").toString());
-        List<String> cluster = lines(work.resolve("wc-cluster"));
-        assertThat(cluster).hasSize(20_000).isEqualTo(lines(work.resolve("wc-embedded")));
+        List<String> cluster = BrookDistribution.outputLines(work.resolve("wc-cluster"));
+        assertThat(cluster)
+                .hasSize(20_000)
+                .isEqualTo(BrookDistribution.outputLines(work.resolve("wc-embedded")));
     }
 
     @Test
@@ -264,7 +246,7 @@ class StandaloneClusterITCase {
                         out.toString(),
                         Long.toString(count),
                         "1000");
-        String jobId = jobIdIn(r.stdout());
+        String jobId = BrookDistribution.jobIdIn(r.stdout());
         awaitJobState(jobId, "RUNNING");
 
         // The job holds every slot of both TaskManagers.
@@ -317,7 +299,7 @@ class StandaloneClusterITCase {
                         work.resolve("never-ending").toString(),
                         Long.toString(Long.MAX_VALUE / 2),
                         "100");
-        String jobId = jobIdIn(r.stdout());
+        String jobId = BrookDistribution.jobIdIn(r.stdout());
         awaitJobState(jobId, "RUNNING");
         assertThat(flink("list", "-m", jobManager, "-r").stdout())
                 .contains(jobId + " : counting into files (RUNNING)");
@@ -355,7 +337,7 @@ class StandaloneClusterITCase {
                         "1000");
         List<String> run = new ArrayList<>(List.of("run", "-m", jobManager, "-d"));
         run.addAll(job);
-        String jobId = jobIdIn(flink(run.toArray(new String[0])).stdout());
+        String jobId = BrookDistribution.jobIdIn(flink(run.toArray(new String[0])).stdout());
         awaitJobState(jobId, "RUNNING");
 
         // A savepoint leaves the job running.

@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +53,6 @@ class TwoHostClusterITCase {
     private static final int WORDS_PER_SUBTASK = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -366,7 +363,7 @@ class TwoHostClusterITCase {
         long tm1Bytes = network.bytesThrough(tm1) - tm1Before;
         long tm2Bytes = network.bytesThrough(tm2) - tm2Before;
         assertThat(r.stdout()).contains("has finished.");
-        JsonNode job = rest("/jobs/" + jobIdIn(r.stdout()));
+        JsonNode job = rest("/jobs/" + BrookDistribution.jobIdIn(r.stdout()));
         assertThat(job.path("state").asText()).isEqualTo("FINISHED");
         for (JsonNode vertex : job.path("vertices")) {
             assertThat(vertex.path("parallelism").asInt()).isEqualTo(PARALLELISM);
@@ -387,8 +384,8 @@ class TwoHostClusterITCase {
                 input.toString(),
                 "--output",
                 work.resolve("wc-embedded").toString());
-        List<String> cluster = lines(work.resolve("wc-cluster"));
-        List<String> embedded = lines(work.resolve("wc-embedded"));
+        List<String> cluster = BrookDistribution.outputLines(work.resolve("wc-cluster"));
+        List<String> embedded = BrookDistribution.outputLines(work.resolve("wc-embedded"));
         assertThat(cluster).hasSize(LINES * PARALLELISM * WORDS_PER_SUBTASK);
         assertThat(cluster.equals(embedded))
                 .as(
@@ -439,24 +436,5 @@ class TwoHostClusterITCase {
                 .as(String.join(" ", args) + "\n" + r.stdout() + r.stderr())
                 .isZero();
         return r;
-    }
-
-    private static String jobIdIn(String output) {
-        Matcher m = JOB_ID.matcher(output);
-        assertThat(m.find()).as(output).isTrue();
-        return m.group(1);
-    }
-
-    private static List<String> lines(Path dir) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f :
-                    files.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .toList()) {
-                lines.addAll(Files.readAllLines(f));
-            }
-        }
-        return lines.stream().sorted().toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.brook.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brook.runtime.rpc.ByteStreamMethod;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -10,10 +11,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -38,30 +36,8 @@ final class PythonWorkerServer {
     /** Arrow batches of large records must fit; the worker bounds its own messages the same way. */
     static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-            new MethodDescriptor.Marshaller<>() {
-                @Override
-                public InputStream stream(byte[] value) {
-                    return new ByteArrayInputStream(value);
-                }
-
-                @Override
-                public byte[] parse(InputStream stream) {
-                    try {
-                        return stream.readAllBytes();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            };
-
     private static final MethodDescriptor<byte[], byte[]> DATA =
-            MethodDescriptor.<byte[], byte[]>newBuilder()
-                    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-                    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Data"))
-                    .setRequestMarshaller(BYTES)
-                    .setResponseMarshaller(BYTES)
-                    .build();
+            ByteStreamMethod.bidi(SERVICE, "Data");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -180,14 +180,7 @@ final class PlanTranslator {
         int parallelism = node.path("parallelism").asInt(-1);
         boolean keyedFunction = node.path("keyed").asBoolean(false);
         PendingChain chain;
-        PendingChain upstream = pending.get(inputId);
-        if (!keyedFunction
-                && upstream != null
-                && consumers.getOrDefault(inputId, 0) == 1
-                && upstream.parallelism == parallelism) {
-            pending.remove(inputId);
-            chain = upstream;
-        } else if (keyedFunction) {
+        if (keyedFunction) {
             KeyedStream<Object, Object> keyedInput = keyed.get(inputId);
             if (keyedInput == null) {
                 throw new IllegalArgumentException(
@@ -195,7 +188,7 @@ final class PlanTranslator {
             }
             chain = new PendingChain(keyedInput, parallelism);
         } else {
-            chain = new PendingChain(input(node, 0), parallelism);
+            chain = chainAfter(node, parallelism);
         }
         chain.functions.add(spec);
         chain.names.add(node.path("name").asText());
@@ -216,17 +209,7 @@ final class PlanTranslator {
                         : untypedInfo(PickledByteArrayTypeInfo.INSTANCE);
         PythonFunctionSpec selector =
                 new PythonFunctionSpec("key_selector", decode(node.path("key_selector").asText()));
-        int parallelism = node.path("parallelism").asInt(-1);
-        PendingChain upstream = pending.get(inputId);
-        PendingChain chain;
-        if (upstream != null
-                && consumers.getOrDefault(inputId, 0) == 1
-                && upstream.parallelism == parallelism) {
-            pending.remove(inputId);
-            chain = upstream;
-        } else {
-            chain = new PendingChain(input(node, 0), parallelism);
-        }
+        PendingChain chain = chainAfter(node, node.path("parallelism").asInt(-1));
         chain.functions.add(selector);
         chain.names.add("KeyBy");
         chain.outputType =
@@ -234,6 +217,22 @@ final class PlanTranslator {
         DataStream<Object> pairs = materialize(chain);
         keyed.put(id, keyBy(pairs, keyType));
         streams.put(id, pairs);
+    }
+
+    /**
+     * The chain {@code node}'s function joins: its input's, if the input is a pending chain that
+     * only this node reads at the same parallelism, else a new chain on the input.
+     */
+    private PendingChain chainAfter(JsonNode node, int parallelism) {
+        int inputId = node.path("inputs").get(0).asInt();
+        PendingChain upstream = pending.get(inputId);
+        if (upstream != null
+                && consumers.getOrDefault(inputId, 0) == 1
+                && upstream.parallelism == parallelism) {
+            pending.remove(inputId);
+            return upstream;
+        }
+        return new PendingChain(input(node, 0), parallelism);
     }
 
     @SuppressWarnings("unchecked") // the keyed stream carries the (key, value) pairs untyped

@@ -39,7 +39,7 @@ public final class PythonEnvironmentFacade implements AutoCloseable {
 
     /** Runs the plan and waits for the job's end; its result as JSON. */
     public String execute(String planJson) throws Exception {
-        Job job = build(planJson, null);
+        Job job = build(JSON.readTree(planJson), null);
         try {
             return PythonJobClient.resultJson(job.env.execute(job.name));
         } catch (Exception e) {
@@ -49,7 +49,7 @@ public final class PythonEnvironmentFacade implements AutoCloseable {
 
     /** Submits the plan and returns at once. */
     public PythonJobClient executeAsync(String planJson) throws Exception {
-        Job job = build(planJson, null);
+        Job job = build(JSON.readTree(planJson), null);
         try {
             return new PythonJobClient(job.env.executeAsync(job.name));
         } catch (Exception e) {
@@ -59,7 +59,7 @@ public final class PythonEnvironmentFacade implements AutoCloseable {
 
     /** The plan's job graph in Flink's execution-plan JSON shape. */
     public String getExecutionPlan(String planJson) throws Exception {
-        return build(planJson, null).env.getExecutionPlan();
+        return build(JSON.readTree(planJson), null).env.getExecutionPlan();
     }
 
     /**
@@ -67,13 +67,13 @@ public final class PythonEnvironmentFacade implements AutoCloseable {
      * job. {@code limit > 0} cancels the job after that many records.
      */
     public PythonCollectIterator executeAndCollect(String planJson, int limit) throws Exception {
-        Configuration conf = configuration(JSON.readTree(planJson));
-        URI remote = remoteAddress(conf);
+        JsonNode plan = JSON.readTree(planJson);
+        URI remote = remoteAddress(configuration(plan));
         InetAddress local =
                 remote == null ? InetAddress.getLoopbackAddress() : addressFacing(remote);
         PythonCollectIterator iterator = new PythonCollectIterator(local, limit);
         try {
-            Job job = build(planJson, iterator.target(local.getHostAddress()));
+            Job job = build(plan, iterator.target(local.getHostAddress()));
             JobClient client = job.env.executeAsync(job.name);
             iterator.attach(client);
             return iterator;
@@ -85,8 +85,7 @@ public final class PythonEnvironmentFacade implements AutoCloseable {
 
     private record Job(StreamExecutionEnvironment env, String name) {}
 
-    private Job build(String planJson, CollectSink.Target collectTarget) throws Exception {
-        JsonNode plan = JSON.readTree(planJson);
+    private Job build(JsonNode plan, CollectSink.Target collectTarget) throws Exception {
         Configuration conf = configuration(plan);
         StreamExecutionEnvironment env = environment(conf);
         PlanTranslator translator = new PlanTranslator(env, collectTarget);

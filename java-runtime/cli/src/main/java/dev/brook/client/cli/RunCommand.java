@@ -6,7 +6,6 @@ import dev.brook.client.program.rest.RestClusterClient;
 import dev.brook.client.python.PythonDriver;
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.StateRecoveryOptions;
-import dev.brook.core.execution.PipelineExecutor;
 import dev.brook.runtime.minicluster.MiniClusterExecutor;
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,16 +56,8 @@ final class RunCommand implements Callable<Integer> {
             return runPython(conf, remote);
         }
         PackagedProgram packaged = program.load();
-        if (!remote) {
-            new ProgramRunner(conf, new MiniClusterExecutor(conf), detached, System.out)
-                    .run(packaged);
-            return 0;
-        }
-        try (RestClusterClient client = new RestClusterClient(cluster.address(conf), conf)) {
-            PipelineExecutor executor =
-                    new RemoteExecutor(client, List.of(program.jarFile.toPath().toAbsolutePath()));
-            new ProgramRunner(conf, executor, detached, System.out).run(packaged);
-        }
+        List<Path> jars = List.of(program.jarFile.toPath().toAbsolutePath());
+        withRunner(conf, remote, jars, runner -> runner.run(packaged));
         return 0;
     }
 
@@ -80,20 +71,41 @@ final class RunCommand implements Callable<Integer> {
         arguments.addAll(program.programArgs);
         PythonDriver.Program pythonProgram = python.program(arguments);
         Path home = Path.of(System.getProperty("brook.home", "."));
-        ClassLoader loader = RunCommand.class.getClassLoader();
-        if (!remote) {
-            new ProgramRunner(conf, new MiniClusterExecutor(conf), detached, System.out)
-                    .run(loader, () -> PythonDriver.run(pythonProgram, conf, home));
-            return 0;
+        if (remote) {
+            // The gateway's collect sinks and shell need the cluster's address in the config.
+            URI address = cluster.address(conf);
+            conf.setString("execution.target", "remote");
+            conf.setString("rest.address", address.getHost());
+            conf.setString("rest.port", Integer.toString(address.getPort()));
         }
-        URI address = cluster.address(conf);
-        conf.setString("execution.target", "remote");
-        conf.setString("rest.address", address.getHost());
-        conf.setString("rest.port", Integer.toString(address.getPort()));
-        try (RestClusterClient client = new RestClusterClient(address, conf)) {
-            new ProgramRunner(conf, new RemoteExecutor(client, List.of()), detached, System.out)
-                    .run(loader, () -> PythonDriver.run(pythonProgram, conf, home));
-        }
+        withRunner(
+                conf,
+                remote,
+                List.of(),
+                runner ->
+                        runner.run(
+                                RunCommand.class.getClassLoader(),
+                                () -> PythonDriver.run(pythonProgram, conf, home)));
         return 0;
+    }
+
+    private interface RunnerAction {
+        void run(ProgramRunner runner) throws Exception;
+    }
+
+    /** Runs {@code action} with a runner submitting to the MiniCluster or the -m cluster. */
+    private void withRunner(
+            Configuration conf, boolean remote, List<Path> jars, RunnerAction action)
+            throws Exception {
+        if (!remote) {
+            action.run(
+                    new ProgramRunner(conf, new MiniClusterExecutor(conf), detached, System.out));
+            return;
+        }
+        try (RestClusterClient client = new RestClusterClient(cluster.address(conf), conf)) {
+            action.run(
+                    new ProgramRunner(
+                            conf, new RemoteExecutor(client, jars), detached, System.out));
+        }
     }
 }

@@ -18,10 +18,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
@@ -43,31 +40,8 @@ public final class RpcService implements AutoCloseable {
     /** Largest message: a job's jar files travel over RPC to TaskManagers. */
     static final int MAX_MESSAGE_BYTES = 512 * 1024 * 1024;
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-            new MethodDescriptor.Marshaller<>() {
-                @Override
-                public InputStream stream(byte[] value) {
-                    return new ByteArrayInputStream(value);
-                }
-
-                @Override
-                public byte[] parse(InputStream stream) {
-                    try {
-                        return stream.readAllBytes();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            };
-
     private static final MethodDescriptor<byte[], byte[]> CONNECT =
-            MethodDescriptor.<byte[], byte[]>newBuilder()
-                    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-                    .setFullMethodName(
-                            MethodDescriptor.generateFullMethodName("brook.Rpc", "Connect"))
-                    .setRequestMarshaller(BYTES)
-                    .setResponseMarshaller(BYTES)
-                    .build();
+            ByteStreamMethod.bidi("brook.Rpc", "Connect");
 
     private static final Context.Key<String> REMOTE = Context.key("brook-rpc-peer");
 
