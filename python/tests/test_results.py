@@ -1,6 +1,7 @@
 """Decoding of what the facade returns: job results, collected batches, Java errors."""
 
 import json
+import struct
 
 import cloudpickle
 import pytest
@@ -13,11 +14,16 @@ from pyflink.util.exceptions import JobExecutionException
 from pyflink.util.java_errors import java_call
 
 
+def framed(items):
+    """A batch as PythonCollectIterator.nextBatch returns it: each item length-prefixed."""
+    return b"".join(struct.pack(">i", len(i)) + i for i in items)
+
+
 class FakeJavaIterator:
-    """Stands in for the facade's CollectIterator: serves fixed batches, then None."""
+    """Stands in for the facade's collect iterator: serves fixed batches, then None."""
 
     def __init__(self, batches):
-        self.batches = list(batches)
+        self.batches = [framed(b) for b in batches]
         self.closed = False
 
     def nextBatch(self):
@@ -37,7 +43,7 @@ def test_pickled_batches_are_unpickled():
 
 def test_typed_batches_are_rebuilt_from_json():
     row_type = Types.ROW_NAMED(["w", "n"], [Types.STRING(), Types.INT()])
-    fake = FakeJavaIterator([[json.dumps(["a", 1]).encode(), json.dumps(["b", 2])]])
+    fake = FakeJavaIterator([[json.dumps(["a", 1]).encode(), json.dumps(["b", 2]).encode()]])
     values = list(CloseableIterator(fake, row_type))
     WordCount = Row("w", "n")
     assert values == [WordCount("a", 1), WordCount("b", 2)]

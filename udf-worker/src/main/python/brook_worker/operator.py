@@ -1,16 +1,15 @@
-"""One Brook operator instance in the worker: its fused chain, its keyed-state cache, its thread.
+"""One Brook operator instance in the worker: its fused chain, its keyed state, its thread.
 
 Frames for the operator arrive in ``inbox`` in the order Java sent them; each is handled to the end
 before the next, so outputs leave in input order. State replies arrive in ``replies`` instead, so
 the thread can wait for one in the middle of a batch while later frames queue up.
 
-Keyed state: Java names each key of a bundle by a small id (the ``key_id`` column). The first time
-a batch mentions a key, its state is read with one STATE_REQUEST for all such keys; updates stay in
-the cache and go back with BUNDLE_DONE, after which the cache is dropped (Java's backend is the
-truth between bundles, and checkpoints read it).
+On a keyed stream the first function runs row by row with the row's key as the current key (see
+``functions.KeyedStage``); rows are records or timers that fired in Java. Its state is served by
+Java through ``state.KeyedBackend``; timers it registers go to Java in a TIMERS frame sent before
+the batch's OUTPUT, so Java knows them before it fires anything.
 """
 
-import itertools
 import json
 import os
 import queue
@@ -19,12 +18,11 @@ import sys
 import threading
 import traceback
 
-import cloudpickle
 import pyarrow as pa
 
 from . import conversions, functions, protocol
+from . import state as keyed_state
 
-_REDUCE_STATE = "reduce"
 _WORKER_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -43,13 +41,11 @@ class Operator:
         self._send = send
         self.inbox = queue.Queue()
         self.replies = queue.Queue()
-        self._request_ids = itertools.count(1)
         self._failed = False
         self._stages = []
-        self._reducer = None
-        self._reducer_function = None
-        self._cache = {}
-        self._dirty = set()
+        self._keyed_stage = None
+        self._backend = None
+        self._watermark = [keyed_state.MIN_WATERMARK]
         self._thread = threading.Thread(
             target=self._run, name="operator-%d" % operator_id, daemon=True
         )
@@ -67,12 +63,17 @@ class Operator:
             if self._failed:
                 continue
             try:
-                if frame_type == protocol.OPEN:
-                    self._open(json.loads(bytes(payload)))
-                elif frame_type == protocol.BATCH:
+                if frame_type == protocol.BATCH:
                     self._process_batch(payload)
                 elif frame_type == protocol.END_BUNDLE:
                     self._end_bundle(payload)
+                elif frame_type == protocol.WATERMARK:
+                    (watermark,) = struct.unpack_from(">q", payload)
+                    self._watermark[0] = watermark
+                    if self._backend is not None:
+                        self._backend.watermark = watermark
+                elif frame_type == protocol.OPEN:
+                    self._open(json.loads(bytes(payload)))
             except BaseException as e:  # noqa: B036 - any failure of user code fails the task
                 self._failed = True
                 self._emit(protocol.ERROR, format_user_traceback(e).encode("utf-8"))
@@ -86,27 +87,28 @@ class Operator:
         self._output_type = spec["output_type"]
         self._side_types = [side["type"] for side in spec.get("side_outputs", [])]
         self._side_index = {side["tag"]: i for i, side in enumerate(spec.get("side_outputs", []))}
-        runtime_context = functions.RuntimeContext(spec)
         chain = spec["functions"]
-        first = chain[0]
-        if first["kind"] in functions.KEYED_KINDS:
-            function = functions.load(first)
-            self._reducer = functions.method(function, "reduce")
-            self._reducer_function = function
+        if self._keyed:
+            self._backend = keyed_state.KeyedBackend(self._emit, self.replies)
+            first = chain[0]
+            self._keyed_stage = functions.build_keyed_stage(
+                first["kind"], functions.load(first), self._backend, spec.get("batch", False)
+            )
             chain = chain[1:]
-            open_method = getattr(function, "open", None)
-            if callable(open_method):
-                open_method(runtime_context)
+        keyed_context = functions.RuntimeContext(spec, self._backend)
+        if self._keyed_stage is not None:
+            self._keyed_stage.open(keyed_context)
+        runtime_context = functions.RuntimeContext(spec)
         for entry in chain:
             stage = functions.build_stage(entry["kind"], functions.load(entry))
+            stage.watermark = self._watermark
             stage.open(runtime_context)
             self._stages.append(stage)
 
     def _close(self):
         try:
-            close_reducer = getattr(self._reducer_function, "close", None)
-            if callable(close_reducer):
-                close_reducer()
+            if self._keyed_stage is not None:
+                self._keyed_stage.close()
             for stage in self._stages:
                 stage.close()
         except BaseException as e:  # noqa: B036
@@ -116,18 +118,32 @@ class Operator:
 
     def _process_batch(self, payload):
         batch = pa.ipc.open_stream(pa.py_buffer(payload)).read_next_batch()
-        timestamps = batch.column(batch.num_columns - 1).to_pylist()
-        if self._keyed:
-            values = conversions.from_arrow(batch.column(2), self._input_type)
-            if self._reducer is not None:
-                values = self._reduce(batch.column(0).to_pylist(), values)
-        else:
-            values = conversions.from_arrow(batch.column(0), self._input_type)
         side = []
+        if self._keyed:
+            timestamps = batch.column(3).to_pylist()
+            values = conversions.from_arrow(batch.column(2), self._input_type)
+            stage = self._keyed_stage
+            values, timestamps = stage.process(
+                batch.column(0).to_pylist(),
+                conversions.from_arrow(batch.column(1), self._key_type),
+                values,
+                timestamps,
+                batch.column(4).to_pylist(),
+                batch.column(5).to_pylist(),
+            )
+            if stage.emits_side_outputs:
+                values, timestamps = self._split_side_outputs(values, timestamps, side)
+        else:
+            timestamps = batch.column(1).to_pylist()
+            values = conversions.from_arrow(batch.column(0), self._input_type)
         for stage in self._stages:
             values, timestamps = stage.apply(values, timestamps)
             if stage.emits_side_outputs:
                 values, timestamps = self._split_side_outputs(values, timestamps, side)
+        if self._backend is not None:
+            timers = self._backend.timers_frame()
+            if timers is not None:
+                self._emit(protocol.TIMERS, timers)
         if not values and not side:
             self._emit(protocol.OUTPUT)
             return
@@ -136,7 +152,6 @@ class Operator:
         with pa.ipc.new_stream(sink, out.schema) as writer:
             writer.write_batch(out)
         self._emit(protocol.OUTPUT, sink.getvalue().to_pybytes())
-
     def _split_side_outputs(self, values, timestamps, side):
         """Moves side-output values into ``side`` as (index, value, timestamp); values for side
         outputs nobody reads are dropped, as Java drops records of unread side outputs."""
@@ -176,42 +191,9 @@ class Operator:
         ]
         return pa.RecordBatch.from_arrays(columns, names=names)
 
-    def _reduce(self, key_ids, values):
-        self._load_state(key_ids)
-        reduce = self._reducer
-        cache = self._cache
-        dirty = self._dirty
-        out = []
-        for key_id, value in zip(key_ids, values):
-            current = cache[key_id]
-            current = value if current is None else reduce(current, value)
-            cache[key_id] = current
-            dirty.add(key_id)
-            out.append(current)
-        return out
-
-    def _load_state(self, key_ids):
-        missing = [k for k in dict.fromkeys(key_ids) if k not in self._cache]
-        if not missing:
-            return
-        request_id = next(self._request_ids)
-        self._emit(
-            protocol.STATE_REQUEST,
-            protocol.state_request(request_id, [(k, _REDUCE_STATE) for k in missing]),
-        )
-        reply_id, stored = protocol.parse_state_reply(self.replies.get())
-        if reply_id != request_id:
-            raise RuntimeError(
-                "State reply %d does not answer request %d" % (reply_id, request_id)
-            )
-        loads = cloudpickle.loads
-        for key_id, value in zip(missing, stored):
-            self._cache[key_id] = None if value is None else loads(value)
-
     def _end_bundle(self, payload):
         (bundle_id,) = struct.unpack_from(">q", payload)
-        dumps = cloudpickle.dumps
-        writes = [(k, _REDUCE_STATE, dumps(self._cache[k])) for k in sorted(self._dirty)]
-        self._cache.clear()
-        self._dirty.clear()
-        self._emit(protocol.BUNDLE_DONE, protocol.bundle_done(bundle_id, writes))
+        done = struct.pack(">q", bundle_id)
+        if self._backend is not None:
+            done += self._backend.end_bundle()
+        self._emit(protocol.BUNDLE_DONE, done)

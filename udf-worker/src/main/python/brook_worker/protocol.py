@@ -4,6 +4,7 @@ Every message is one frame: a type byte, the 4-byte big-endian operator id (0 fo
 whole worker) and a payload.
 """
 
+import json
 import struct
 
 # Java -> worker
@@ -12,6 +13,7 @@ BATCH = 2
 END_BUNDLE = 3
 STATE_REPLY = 4
 CLOSE = 5
+WATERMARK = 6
 
 # worker -> Java
 HELLO = 20
@@ -20,6 +22,8 @@ STATE_REQUEST = 22
 BUNDLE_DONE = 23
 ERROR = 24
 HEARTBEAT = 25
+STATE_DECLARE = 26
+TIMERS = 27
 
 HEADER = struct.Struct(">Bi")
 SERVICE_METHOD = "/brook.udf.PythonWorker/Data"
@@ -35,42 +39,5 @@ def parse(message: bytes):
     return frame_type, operator_id, memoryview(message)[HEADER.size :]
 
 
-def state_request(request_id: int, reads) -> bytes:
-    """reads: list of (key id, state name)."""
-    parts = [struct.pack(">ii", request_id, len(reads))]
-    for key_id, name in reads:
-        encoded = name.encode("utf-8")
-        parts.append(struct.pack(">iH", key_id, len(encoded)))
-        parts.append(encoded)
-    return b"".join(parts)
-
-
-def parse_state_reply(payload):
-    """(request id, list of bytes or None)."""
-    request_id, count = struct.unpack_from(">ii", payload)
-    offset = 8
-    values = []
-    for _ in range(count):
-        (length,) = struct.unpack_from(">i", payload, offset)
-        offset += 4
-        if length < 0:
-            values.append(None)
-        else:
-            values.append(bytes(payload[offset : offset + length]))
-            offset += length
-    return request_id, values
-
-
-def bundle_done(bundle_id: int, writes) -> bytes:
-    """writes: list of (key id, state name, bytes or None to clear)."""
-    parts = [struct.pack(">qi", bundle_id, len(writes))]
-    for key_id, name, value in writes:
-        encoded = name.encode("utf-8")
-        parts.append(struct.pack(">iH", key_id, len(encoded)))
-        parts.append(encoded)
-        if value is None:
-            parts.append(struct.pack(">i", -1))
-        else:
-            parts.append(struct.pack(">i", len(value)))
-            parts.append(value)
-    return b"".join(parts)
+def json_bytes(value) -> bytes:
+    return json.dumps(value).encode("utf-8")

@@ -11,14 +11,16 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Java to worker: {@link #OPEN} (JSON: the function chain, types, keyed, task facts), {@link
  * #BATCH} (Arrow IPC stream of input rows), {@link #END_BUNDLE} (int64 bundle id), {@link
- * #STATE_REPLY} (int32 request id, int32 n, n × (int32 length or -1, bytes)), {@link #CLOSE}.
+ * #STATE_REPLY} (see {@link PythonKeyedState}), {@link #WATERMARK} (int64, before the timers it
+ * fires), {@link #CLOSE}.
  *
  * <p>Worker to Java: {@link #HELLO} (JSON {@code {"worker_id","token"}}), {@link #OUTPUT} (Arrow
  * IPC stream of results, exactly one per BATCH, possibly without rows: it doubles as the batch's
- * acknowledgement for flow control), {@link #STATE_REQUEST} (int32 request id, int32 n, n × (int32
- * key id, uint16 length, state name)), {@link #BUNDLE_DONE} (int64 bundle id, int32 n, n × (int32
- * key id, uint16 length, state name, int32 length or -1 to clear, value bytes)), {@link #ERROR}
- * (UTF-8 traceback), {@link #HEARTBEAT} (every second).
+ * acknowledgement for flow control), {@link #STATE_DECLARE}, {@link #STATE_REQUEST} (see {@link
+ * PythonKeyedState}), {@link #TIMERS} (int32 n, n × (byte operation, int32 key id, int64 time,
+ * int32 length, namespace bytes)), {@link #BUNDLE_DONE} (int64 bundle id, then the bundle's state
+ * writes as {@link PythonKeyedState} reads them, or nothing), {@link #ERROR} (UTF-8 traceback),
+ * {@link #HEARTBEAT} (every second).
  */
 final class Frames {
 
@@ -27,6 +29,7 @@ final class Frames {
     static final byte END_BUNDLE = 3;
     static final byte STATE_REPLY = 4;
     static final byte CLOSE = 5;
+    static final byte WATERMARK = 6;
 
     static final byte HELLO = 20;
     static final byte OUTPUT = 21;
@@ -34,6 +37,8 @@ final class Frames {
     static final byte BUNDLE_DONE = 23;
     static final byte ERROR = 24;
     static final byte HEARTBEAT = 25;
+    static final byte STATE_DECLARE = 26;
+    static final byte TIMERS = 27;
 
     /** Bytes before a frame's payload. */
     static final int HEADER = 5;
@@ -67,13 +72,6 @@ final class Frames {
 
     static String payloadText(byte[] frame) {
         return new String(frame, HEADER, frame.length - HEADER, StandardCharsets.UTF_8);
-    }
-
-    static String readName(ByteBuffer buffer) {
-        int length = buffer.getShort() & 0xFFFF;
-        byte[] name = new byte[length];
-        buffer.get(name);
-        return new String(name, StandardCharsets.UTF_8);
     }
 
     /** A value of length-prefixed bytes, null for length -1. */

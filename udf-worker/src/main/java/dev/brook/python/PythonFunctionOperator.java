@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brook.api.common.TaskInfo;
-import dev.brook.api.common.state.ValueState;
-import dev.brook.api.common.state.ValueStateDescriptor;
 import dev.brook.api.common.typeinfo.BasicTypeInfo;
-import dev.brook.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.api.java.typeutils.TupleTypeInfo;
@@ -15,11 +12,13 @@ import dev.brook.configuration.Configuration;
 import dev.brook.streaming.runtime.operators.AbstractOneInputOperator;
 import dev.brook.streaming.runtime.operators.OperatorFactory;
 import dev.brook.streaming.runtime.operators.OperatorParameters;
+import dev.brook.streaming.runtime.operators.timers.InternalTimer;
+import dev.brook.streaming.runtime.operators.timers.InternalTimerService;
+import dev.brook.streaming.runtime.operators.timers.Triggerable;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
 import dev.brook.streaming.runtime.streamrecord.Watermark;
+import dev.brook.streaming.runtime.tasks.ProcessingTimeService;
 import dev.brook.util.OutputTag;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -46,15 +46,20 @@ import org.apache.arrow.memory.RootAllocator;
  * before it.
  *
  * <p>Keyed: on a keyed stream of {@code Tuple2(key, value)} (see {@link PythonKeySelector}) the
- * worker receives key and value and hands functions only the value. Python keyed state lives in
- * Java keyed state, one {@code ValueState<byte[]>} of pickled values per Python state name, so
- * checkpoints cover it: the worker reads the keys of a batch it does not have cached with one
+ * worker receives key and value and hands functions only the value. Python keyed state lives in the
+ * operator's Java keyed state ({@link PythonKeyedState}), so checkpoints cover it: the worker
+ * declares each state once, reads what a batch needs and it does not have cached with one
  * STATE_REQUEST, and returns the bundle's writes with BUNDLE_DONE. Keys are named by an id local to
- * the bundle, so no key is serialized twice.
+ * the bundle, so no key is serialized twice. Timers that Python registers arrive in TIMERS frames
+ * and go into the operator's Java timer service (so checkpoints cover them too); a firing timer
+ * becomes a row of the input batch, flagged with its time domain, which calls {@code on_timer}. A
+ * watermark is forwarded only after the timers it fires have run in Python, including timers those
+ * registered at or before it.
  *
  * <p>Threading model: everything, including state access for the worker, runs on the task thread.
  */
-public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT> {
+public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT>
+        implements Triggerable<PythonKey, PythonKey> {
 
     /** Unanswered batches allowed per operator. */
     static final int MAX_BATCHES_IN_FLIGHT = 4;
@@ -62,7 +67,19 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Function kinds that need keyed state, and so a keyed input. */
-    private static final Set<String> KEYED_KINDS = Set.of("reduce", "keyed_process");
+    private static final Set<String> KEYED_KINDS = Set.of("reduce", "keyed_process", "window");
+
+    /** Column {@code timer} of the keyed input: the time domain of a firing timer. */
+    private static final int EVENT_TIME = 0;
+
+    private static final int PROCESSING_TIME = 1;
+
+    /** Operations of a TIMERS frame. */
+    private static final byte REGISTER_EVENT_TIME = 0;
+
+    private static final byte REGISTER_PROCESSING_TIME = 1;
+    private static final byte DELETE_EVENT_TIME = 2;
+    private static final byte DELETE_PROCESSING_TIME = 3;
 
     private final List<PythonFunctionSpec> chain;
     private final TypeInformation<IN> inType;
@@ -72,6 +89,7 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
     private final int bundleSize;
     private final long bundleTimeMillis;
     private final int batchSize;
+    private final long lingerMillis;
     private final StreamRecord<OUT> outRecord = new StreamRecord<>(null);
 
     private BufferAllocator allocator;
@@ -90,7 +108,19 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
     private final List<PythonKey> bundleKeys = new ArrayList<>();
 
     private final Map<PythonKey, Integer> bundleKeyIds = new HashMap<>();
-    private final Map<String, ValueState<byte[]>> states = new HashMap<>();
+    private PythonKeyedState keyedState;
+    private InternalTimerService<PythonKey, PythonKey> timers;
+
+    /** Timers fired since the counter was last reset. */
+    private int firedTimers;
+
+    /** A send of the partly filled batch is scheduled ({@code linger} after its first row). */
+    private boolean lingerScheduled;
+
+    /** A drain of the frames that arrived from the worker is scheduled; set by gRPC threads. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    private volatile boolean closed;
 
     private PythonFunctionOperator(
             OperatorParameters<OUT> parameters,
@@ -111,6 +141,7 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
         this.bundleSize = Math.max(1, config.get(PythonOptions.MAX_BUNDLE_SIZE));
         this.bundleTimeMillis = Math.max(1, config.get(PythonOptions.MAX_BUNDLE_TIME).toMillis());
         this.batchSize = Math.max(1, config.get(PythonOptions.MAX_ARROW_BATCH_SIZE));
+        this.lingerMillis = Math.max(0, config.get(PythonOptions.ARROW_BATCH_LINGER).toMillis());
     }
 
     /**
@@ -194,16 +225,22 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
         }
 
         allocator = new RootAllocator();
+        // Keyed rows are records or firing timers: a timer row has no value, the timer's time as
+        // its timestamp, its time domain in "timer" and its namespace.
         encoder =
                 keyed
                         ? new ArrowBatchEncoder(
                                 allocator,
-                                new String[] {"key_id", "key", "value", "timestamp"},
+                                new String[] {
+                                    "key_id", "key", "value", "timestamp", "timer", "namespace"
+                                },
                                 new ArrowColumn[] {
                                     ArrowColumn.forType(BasicTypeInfo.INT_TYPE_INFO),
                                     ArrowColumn.forType(keyType),
                                     ArrowColumn.forType(valueType),
-                                    null
+                                    null,
+                                    ArrowColumn.forType(BasicTypeInfo.INT_TYPE_INFO),
+                                    ArrowColumn.forType(PickledByteArrayTypeInfo.INSTANCE)
                                 })
                         : new ArrowBatchEncoder(
                                 allocator,
@@ -221,11 +258,15 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
             }
         }
         decoder = new ArrowBatchDecoder(allocator, resultColumns);
+        if (keyed) {
+            keyedState = new PythonKeyedState(getKeyedStateBackend());
+            timers = getInternalTimerService("python-timers", PythonKeyedState.BYTES, this);
+        }
 
         TaskInfo task = getRuntimeContext().getTaskInfo();
         slot = getRuntimeContext().getJobInfo().getJobId() + "/" + task.getIndexOfThisSubtask();
         worker = PythonWorkerManager.get().acquire(slot, parameters.jobConfiguration());
-        channel = worker.openChannel();
+        channel = worker.openChannel(this::scheduleDrain);
         channel.send(Frames.OPEN, openMessage(task, keyType, valueType));
         bundleTimer =
                 parameters
@@ -246,6 +287,7 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
                     .put("payload", Base64.getEncoder().encodeToString(spec.payload()));
         }
         open.put("keyed", keyType != null);
+        open.put("batch", parameters.isBatch());
         open.set("key_type", keyType == null ? null : PythonTypes.toJsonNode(keyType));
         open.set("input_type", PythonTypes.toJsonNode(valueType));
         open.set("output_type", PythonTypes.toJsonNode(outType));
@@ -269,32 +311,105 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
     public void processElement(StreamRecord<IN> element) throws Exception {
         if (isKeyed()) {
             Tuple2<?, ?> pair = (Tuple2<?, ?>) element.getValue();
-            PythonKey key = (PythonKey) getCurrentKey();
-            Integer keyId = bundleKeyIds.get(key);
-            if (keyId == null) {
-                keyId = bundleKeys.size();
-                bundleKeys.add(key);
-                bundleKeyIds.put(key, keyId);
-            }
-            encoder.set(0, keyId);
+            encoder.set(0, keyId((PythonKey) getCurrentKey()));
             encoder.set(1, pair.f0);
             encoder.set(2, pair.f1);
             encoder.setLong(3, element.getTimestamp(), element.hasTimestamp());
+            encoder.set(4, null);
+            encoder.set(5, null);
         } else {
             encoder.set(0, element.getValue());
             encoder.setLong(1, element.getTimestamp(), element.hasTimestamp());
         }
-        encoder.endRow();
-        bundleRecords++;
-        if (encoder.rowCount() >= batchSize) {
-            sendBatch();
-        }
+        endRow();
         for (byte[] frame; (frame = channel.poll()) != null; ) {
             handle(frame);
         }
         if (bundleRecords >= bundleSize) {
             finishBundle();
         }
+    }
+
+    private void endRow() throws Exception {
+        encoder.endRow();
+        bundleRecords++;
+        int rows = encoder.rowCount();
+        if (rows >= batchSize) {
+            sendBatch();
+        } else if (rows == 1 && !lingerScheduled) {
+            lingerScheduled = true;
+            ProcessingTimeService clock = parameters.processingTimeService();
+            clock.registerTimer(
+                    clock.getCurrentProcessingTime() + lingerMillis,
+                    time -> {
+                        lingerScheduled = false;
+                        if (!closed && encoder.rowCount() > 0) {
+                            sendBatch();
+                        }
+                    });
+        }
+    }
+
+    /**
+     * Called by a gRPC thread when a frame for this operator arrives: the task thread then emits
+     * results and applies timers without waiting for more input, which keeps latency low when
+     * records are sparse.
+     */
+    private void scheduleDrain() {
+        if (closed || !drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        ProcessingTimeService clock = parameters.processingTimeService();
+        try {
+            clock.registerTimer(clock.getCurrentProcessingTime(), time -> drain());
+        } catch (RuntimeException e) {
+            // The task is shutting down; whatever arrives now is not needed.
+            drainScheduled.set(false);
+        }
+    }
+
+    private void drain() throws Exception {
+        drainScheduled.set(false);
+        if (closed) {
+            return;
+        }
+        for (byte[] frame; (frame = channel.poll()) != null; ) {
+            handle(frame);
+        }
+    }
+
+    /** The bundle-local id of {@code key}, assigned on its first row in the bundle. */
+    private int keyId(PythonKey key) {
+        Integer keyId = bundleKeyIds.get(key);
+        if (keyId == null) {
+            keyId = bundleKeys.size();
+            bundleKeys.add(key);
+            bundleKeyIds.put(key, keyId);
+        }
+        return keyId;
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<PythonKey, PythonKey> timer) throws Exception {
+        addTimerRow(timer, EVENT_TIME);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<PythonKey, PythonKey> timer) throws Exception {
+        addTimerRow(timer, PROCESSING_TIME);
+    }
+
+    private void addTimerRow(InternalTimer<PythonKey, PythonKey> timer, int domain)
+            throws Exception {
+        PythonKey key = timer.key();
+        encoder.set(0, keyId(key));
+        encoder.set(1, key.getValue());
+        encoder.set(2, null);
+        encoder.setLong(3, timer.timestamp(), true);
+        encoder.set(4, domain);
+        encoder.set(5, timer.namespace().getValue());
+        firedTimers++;
+        endRow();
     }
 
     private void sendBatch() throws Exception {
@@ -336,12 +451,31 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
                 batchesInFlight--;
                 emit(frame);
                 return false;
+            case Frames.STATE_DECLARE:
+                keyed(frame).declare(Frames.payloadBytes(frame));
+                return false;
             case Frames.STATE_REQUEST:
-                serveStateRequest(Frames.payload(frame));
+                {
+                    Object currentKey = getCurrentKey();
+                    byte[] reply = keyed(frame).read(Frames.payload(frame), bundleKeys);
+                    restoreKey(currentKey);
+                    channel.send(Frames.STATE_REPLY, reply);
+                    return false;
+                }
+            case Frames.TIMERS:
+                applyTimers(Frames.payload(frame));
                 return false;
             case Frames.BUNDLE_DONE:
-                applyStateWrites(Frames.payload(frame));
-                return true;
+                {
+                    ByteBuffer done = Frames.payload(frame);
+                    done.getLong();
+                    if (done.hasRemaining()) {
+                        Object currentKey = getCurrentKey();
+                        keyed(frame).write(done, bundleKeys);
+                        restoreKey(currentKey);
+                    }
+                    return true;
+                }
             case Frames.ERROR:
                 throw new PythonException(Frames.payloadText(frame));
             default:
@@ -383,58 +517,39 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
         }
     }
 
-    private ValueState<byte[]> state(String name) {
-        return states.computeIfAbsent(
-                name,
-                n ->
-                        getKeyedStateBackend()
-                                .getOrCreateKeyedState(
-                                        new ValueStateDescriptor<>(
-                                                n,
-                                                PrimitiveArrayTypeInfo
-                                                        .BYTE_PRIMITIVE_ARRAY_TYPE_INFO)));
+    private PythonKeyedState keyed(byte[] frame) {
+        if (keyedState == null) {
+            throw new IllegalStateException(
+                    "The Python functions of '"
+                            + getOperatorName()
+                            + "' use keyed state or timers (frame "
+                            + Frames.type(frame)
+                            + "), which only exist on a keyed stream: apply them after key_by().");
+        }
+        return keyedState;
     }
 
-    private void serveStateRequest(ByteBuffer request) throws IOException {
-        int requestId = request.getInt();
-        int reads = request.getInt();
-        Object currentKey = getCurrentKey();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + reads * 32);
-        DataOutputStream reply = new DataOutputStream(bytes);
-        reply.writeInt(requestId);
-        reply.writeInt(reads);
-        for (int i = 0; i < reads; i++) {
-            int keyId = request.getInt();
-            String name = Frames.readName(request);
-            setCurrentKey(bundleKeys.get(keyId));
-            byte[] value = state(name).value();
-            if (value == null) {
-                reply.writeInt(-1);
-            } else {
-                reply.writeInt(value.length);
-                reply.write(value);
-            }
-        }
-        restoreKey(currentKey);
-        channel.send(Frames.STATE_REPLY, bytes.toByteArray());
-    }
-
-    private void applyStateWrites(ByteBuffer done) throws IOException {
-        done.getLong();
-        int writes = done.getInt();
-        if (writes == 0) {
-            return;
+    private void applyTimers(ByteBuffer request) {
+        if (timers == null) {
+            throw new IllegalStateException(
+                    "Timers can only be used on a keyed stream, i.e. after key_by(), in '"
+                            + getOperatorName()
+                            + "'");
         }
         Object currentKey = getCurrentKey();
-        for (int i = 0; i < writes; i++) {
-            int keyId = done.getInt();
-            String name = Frames.readName(done);
-            byte[] value = Frames.readValue(done);
-            setCurrentKey(bundleKeys.get(keyId));
-            if (value == null) {
-                state(name).clear();
-            } else {
-                state(name).update(value);
+        int count = request.getInt();
+        for (int i = 0; i < count; i++) {
+            byte op = request.get();
+            setCurrentKey(bundleKeys.get(request.getInt()));
+            long time = request.getLong();
+            PythonKey namespace = new PythonKey(Frames.readValue(request));
+            switch (op) {
+                case REGISTER_EVENT_TIME -> timers.registerEventTimeTimer(namespace, time);
+                case REGISTER_PROCESSING_TIME ->
+                        timers.registerProcessingTimeTimer(namespace, time);
+                case DELETE_EVENT_TIME -> timers.deleteEventTimeTimer(namespace, time);
+                case DELETE_PROCESSING_TIME -> timers.deleteProcessingTimeTimer(namespace, time);
+                default -> throw new IllegalStateException("Unknown timer operation " + op);
             }
         }
         restoreKey(currentKey);
@@ -446,10 +561,27 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
         }
     }
 
+    /**
+     * Ends the bundle, then fires the timers up to the watermark in rounds until none is left (a
+     * round's on_timer calls may register more), then forwards the watermark.
+     */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         finishBundle();
-        super.processWatermark(mark);
+        currentWatermark = mark.timestamp();
+        channel.send(Frames.WATERMARK, ByteBuffer.allocate(8).putLong(mark.timestamp()).array());
+        if (timers != null) {
+            fireEventTimers(mark.timestamp());
+        }
+        output.emitWatermark(mark);
+    }
+
+    private void fireEventTimers(long watermark) throws Exception {
+        do {
+            firedTimers = 0;
+            timers.advanceWatermark(watermark);
+            finishBundle();
+        } while (firedTimers > 0);
     }
 
     @Override
@@ -466,11 +598,15 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
     @Override
     public void endOfKey() throws Exception {
         finishBundle();
+        if (timers != null) {
+            fireEventTimers(Long.MAX_VALUE);
+        }
         super.endOfKey();
     }
 
     @Override
     public void close() throws Exception {
+        closed = true;
         try {
             if (bundleTimer != null) {
                 bundleTimer.cancel(false);

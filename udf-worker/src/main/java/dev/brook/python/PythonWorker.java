@@ -46,7 +46,7 @@ final class PythonWorker {
     private final String id;
     private final String token;
     private final long heartbeatTimeoutNanos;
-    private final Map<Integer, BlockingQueue<byte[]>> channels = new ConcurrentHashMap<>();
+    private final Map<Integer, Channel> channels = new ConcurrentHashMap<>();
     private final AtomicInteger nextOperatorId = new AtomicInteger();
     private final CountDownLatch connection = new CountDownLatch(1);
     private final Deque<String> lastStderr = new ArrayDeque<>();
@@ -158,9 +158,9 @@ final class PythonWorker {
         if (Frames.type(frame) == Frames.HEARTBEAT) {
             return;
         }
-        BlockingQueue<byte[]> queue = channels.get(Frames.operatorId(frame));
-        if (queue != null) {
-            queue.add(frame);
+        Channel channel = channels.get(Frames.operatorId(frame));
+        if (channel != null) {
+            channel.deliver(frame);
         }
     }
 
@@ -190,8 +190,8 @@ final class PythonWorker {
         }
         LOG.warn("{}", reason);
         connection.countDown();
-        for (BlockingQueue<byte[]> queue : channels.values()) {
-            queue.add(FAILED);
+        for (Channel channel : channels.values()) {
+            channel.deliver(FAILED);
         }
         if (process != null) {
             process.destroyForcibly();
@@ -221,15 +221,18 @@ final class PythonWorker {
         return failure != null;
     }
 
-    /** A new operator's channel to the worker. */
-    Channel openChannel() {
+    /**
+     * A new operator's channel to the worker; {@code onArrival} runs (on a gRPC thread) after each
+     * frame for the operator arrives, so the operator can drain it without waiting for input.
+     */
+    Channel openChannel(Runnable onArrival) {
         int operatorId = nextOperatorId.incrementAndGet();
-        BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
-        channels.put(operatorId, queue);
+        Channel channel = new Channel(operatorId, new LinkedBlockingQueue<>(), onArrival);
+        channels.put(operatorId, channel);
         if (failure != null) {
-            queue.add(FAILED);
+            channel.deliver(FAILED);
         }
-        return new Channel(operatorId, queue);
+        return channel;
     }
 
     /**
@@ -241,10 +244,17 @@ final class PythonWorker {
     final class Channel implements AutoCloseable {
         private final int operatorId;
         private final BlockingQueue<byte[]> inbox;
+        private final Runnable onArrival;
 
-        private Channel(int operatorId, BlockingQueue<byte[]> inbox) {
+        private Channel(int operatorId, BlockingQueue<byte[]> inbox, Runnable onArrival) {
             this.operatorId = operatorId;
             this.inbox = inbox;
+            this.onArrival = onArrival;
+        }
+
+        private void deliver(byte[] frame) {
+            inbox.add(frame);
+            onArrival.run();
         }
 
         void send(byte type, byte[] payload) {

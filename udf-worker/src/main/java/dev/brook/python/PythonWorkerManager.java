@@ -20,6 +20,7 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -31,11 +32,14 @@ import java.util.stream.Stream;
  *
  * <p>A worker runs {@code <python.executable> -m brook_worker} in a working directory of its own,
  * with the worker program (extracted once per JVM from this module's jar) and the job's {@code
- * python.files} and {@code python.pythonpath} on its PYTHONPATH, followed by {@code
- * $BROOK_HOME/python} (the {@code pyflink} package) when that exists. Where to connect and the
- * worker's secret token reach it through the environment ({@code BROOK_WORKER_ADDRESS}, {@code
- * BROOK_WORKER_ID}, {@code BROOK_WORKER_TOKEN}), never its command line, which other local users
- * can read. The worker exits when its stdin closes, so it never outlives this JVM.
+ * python.files} and {@code python.pythonpath} on its PYTHONPATH, followed by {@code <brook
+ * home>/python} (the {@code pyflink} package) when that exists. A job that does not set {@code
+ * python.executable} gets {@code <brook home>/.venv/bin/python} when that exists (see {@link
+ * #pythonExecutable}). Brook home is the distribution's root, which the launchers pass to every JVM
+ * as {@code -Dbrook.home}. Where to connect and the worker's secret token reach it through the
+ * environment ({@code BROOK_WORKER_ADDRESS}, {@code BROOK_WORKER_ID}, {@code BROOK_WORKER_TOKEN}),
+ * never its command line, which other local users can read. The worker exits when its stdin closes,
+ * so it never outlives this JVM.
  *
  * <p>Threading model: thread-safe; task threads acquire and release workers.
  */
@@ -117,10 +121,9 @@ public final class PythonWorkerManager {
 
         Path workDir = Files.createTempDirectory("brook-python-" + id + "-");
         workDir.toFile().deleteOnExit();
+        String python = pythonExecutable(config);
         ProcessBuilder builder =
-                new ProcessBuilder(
-                                config.get(PythonOptions.PYTHON_EXECUTABLE), "-m", "brook_worker")
-                        .directory(workDir.toFile());
+                new ProcessBuilder(python, "-m", "brook_worker").directory(workDir.toFile());
         Map<String, String> env = builder.environment();
         env.put("PYTHONPATH", pythonPath(config, env.get("PYTHONPATH")));
         env.put("PYTHONUNBUFFERED", "1");
@@ -134,7 +137,7 @@ public final class PythonWorkerManager {
             server.forget(worker);
             throw new IOException(
                     "Cannot start the Python worker with '"
-                            + config.get(PythonOptions.PYTHON_EXECUTABLE)
+                            + python
                             + "' (set 'python.executable' to an interpreter with grpcio, pyarrow"
                             + " and cloudpickle): "
                             + e.getMessage(),
@@ -163,14 +166,44 @@ public final class PythonWorkerManager {
                             }
                         });
         config.getOptional(PythonOptions.PYTHON_PATH).ifPresent(entries::add);
-        String home = System.getenv("BROOK_HOME");
-        if (home != null && Files.isDirectory(Paths.get(home, "python", "pyflink"))) {
-            entries.add(Paths.get(home, "python").toString());
-        }
+        brookHome()
+                .map(home -> home.resolve("python"))
+                .filter(python -> Files.isDirectory(python.resolve("pyflink")))
+                .ifPresent(python -> entries.add(python.toString()));
         if (inherited != null && !inherited.isEmpty()) {
             entries.add(inherited);
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The workers' interpreter: {@code python.executable} when the job sets it, else the
+     * distribution's {@code .venv/bin/python} when it exists, else the option's default ({@code
+     * python3}). Clients name an interpreter for their own jobs; this fallback is for jobs that do
+     * not, which on a standalone cluster would otherwise get a system {@code python3} without the
+     * worker's packages (grpcio, pyarrow, cloudpickle), while {@code bin/install-prerequisites.sh}
+     * installs them into the distribution's {@code .venv}.
+     */
+    private static String pythonExecutable(Configuration config) {
+        if (config.contains(PythonOptions.PYTHON_EXECUTABLE)) {
+            return config.get(PythonOptions.PYTHON_EXECUTABLE);
+        }
+        return brookHome()
+                .map(home -> home.resolve(".venv").resolve("bin").resolve("python"))
+                .filter(Files::isExecutable)
+                .map(Path::toString)
+                .orElse(PythonOptions.PYTHON_EXECUTABLE.defaultValue());
+    }
+
+    /**
+     * The distribution's root: {@code -Dbrook.home}, set by every launcher in {@code bin/} (and by
+     * the Python package when it starts a gateway JVM), else {@code $BROOK_HOME}.
+     */
+    private static Optional<Path> brookHome() {
+        String home = System.getProperty("brook.home", System.getenv("BROOK_HOME"));
+        return home == null || home.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Paths.get(home).toAbsolutePath());
     }
 
     /** The directory holding the {@code brook_worker} package, extracted on first use. */

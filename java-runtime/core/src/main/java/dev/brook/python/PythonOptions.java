@@ -51,6 +51,16 @@ public final class PythonOptions {
             ConfigOptions.key("python.fn-execution.arrow.batch.size").intType().defaultValue(1000);
 
     /**
+     * How long a partly filled Arrow batch waits for more rows before it goes to the worker anyway
+     * (Brook's own key): short enough that a record at a low rate is not held back, long enough
+     * that a busy stream still sends full batches.
+     */
+    public static final ConfigOption<Duration> ARROW_BATCH_LINGER =
+            ConfigOptions.key("python.fn-execution.arrow.batch.linger")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(1));
+
+    /**
      * How long a worker may stay silent (it sends a heartbeat every second) before the tasks using
      * it fail: a worker stuck outside user code, e.g. swapping, must not hang the job forever.
      */

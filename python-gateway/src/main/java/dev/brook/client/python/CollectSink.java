@@ -5,6 +5,7 @@ import dev.brook.api.connector.sink2.Sink;
 import dev.brook.api.connector.sink2.SinkWriter;
 import dev.brook.api.connector.sink2.WriterInitContext;
 import dev.brook.python.PickledByteArrayTypeInfo;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,6 +13,10 @@ import java.io.Serializable;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The sink of {@code DataStream.execute_and_collect()}: each subtask connects to the {@link
@@ -19,14 +24,25 @@ import java.nio.charset.StandardCharsets;
  * as they are, typed ones as the JSON the Python API reads. A frame is a 4-byte length and the
  * bytes; length -1 says the subtask reached the end of its input.
  *
+ * <p>Threading model: the task thread writes; a shared flusher thread flushes what is buffered
+ * every {@value #FLUSH_INTERVAL_MILLIS} ms; both hold the writer's lock.
+ *
  * <p>Records are not replayed after a failover: a job that restarts may deliver some twice.
  */
 final class CollectSink implements Sink<Object> {
 
     private static final long serialVersionUID = 1L;
 
-    /** A streaming job's records reach the client at least this often while they keep coming. */
-    private static final long FLUSH_INTERVAL_NANOS = 50_000_000L;
+    /**
+     * Buffered records reach the client within this time, also when no more records follow (an
+     * unbounded job's last results must not wait for the next record).
+     */
+    private static final long FLUSH_INTERVAL_MILLIS = 20;
+
+    /** Flushes the writers' buffers; one daemon thread for all writers of this JVM. */
+    private static final ScheduledExecutorService FLUSHER =
+            Executors.newSingleThreadScheduledExecutor(
+                    new DaemonThreadFactory("brook-collect-flusher"));
 
     /** Where the client listens, and the token that proves a connection belongs to this job. */
     record Target(String host, int port, String token) implements Serializable {}
@@ -49,7 +65,8 @@ final class CollectSink implements Sink<Object> {
         private final DataOutputStream out;
         private final TypeInformation<Object> type;
         private final boolean pickled;
-        private long lastFlush = System.nanoTime();
+        private final ScheduledFuture<?> flusher;
+        private boolean unflushed;
 
         Writer(Target target, TypeInformation<Object> type) throws IOException {
             this.type = type;
@@ -69,10 +86,27 @@ final class CollectSink implements Sink<Object> {
             }
             out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
             out.writeUTF(target.token());
+            flusher =
+                    FLUSHER.scheduleWithFixedDelay(
+                            this::flushBuffered,
+                            FLUSH_INTERVAL_MILLIS,
+                            FLUSH_INTERVAL_MILLIS,
+                            TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void flushBuffered() {
+            if (unflushed) {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    // The client is gone; the task's next write reports it.
+                }
+                unflushed = false;
+            }
         }
 
         @Override
-        public void write(Object element, Context context) throws IOException {
+        public synchronized void write(Object element, Context context) throws IOException {
             byte[] bytes =
                     pickled
                             ? (byte[]) element
@@ -81,15 +115,11 @@ final class CollectSink implements Sink<Object> {
                                     .getBytes(StandardCharsets.UTF_8);
             out.writeInt(bytes.length);
             out.write(bytes);
-            long now = System.nanoTime();
-            if (now - lastFlush > FLUSH_INTERVAL_NANOS) {
-                out.flush();
-                lastFlush = now;
-            }
+            unflushed = true;
         }
 
         @Override
-        public void flush(boolean endOfInput) throws IOException {
+        public synchronized void flush(boolean endOfInput) throws IOException {
             if (endOfInput) {
                 out.writeInt(-1);
             }
@@ -98,7 +128,10 @@ final class CollectSink implements Sink<Object> {
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            flusher.cancel(false);
+            synchronized (this) {
+                socket.close();
+            }
         }
     }
 }

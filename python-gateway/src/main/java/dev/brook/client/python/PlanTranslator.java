@@ -24,6 +24,7 @@ import dev.brook.streaming.api.datastream.SingleOutputStreamOperator;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import dev.brook.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
+import dev.brook.util.OutputTag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -52,6 +53,7 @@ final class PlanTranslator {
         final TypeInformation<Object> inputType;
         final List<PythonFunctionSpec> functions = new ArrayList<>();
         final List<String> names = new ArrayList<>();
+        final List<OutputTag<?>> sideOutputs = new ArrayList<>();
         final int parallelism;
         String uid;
         TypeInformation<Object> outputType;
@@ -110,6 +112,8 @@ final class PlanTranslator {
             case "file_source" -> streams.put(id, fileSource(node));
             case "python" -> python(node);
             case "key_by" -> keyBy(node);
+            case "assign_timestamps_and_watermarks" -> streams.put(id, watermarks(node));
+            case "side_output" -> streams.put(id, sideOutput(node));
             case "union" -> union(node);
             case "forward", "rebalance", "rescale", "shuffle", "broadcast", "global" ->
                     streams.put(id, partition(kind, input(node, 0)));
@@ -192,11 +196,71 @@ final class PlanTranslator {
         }
         chain.functions.add(spec);
         chain.names.add(node.path("name").asText());
+        for (JsonNode tag : function.path("side_outputs")) {
+            chain.sideOutputs.add(
+                    new OutputTag<>(tag.path("tag").asText(), type(tag.path("type"))));
+        }
         chain.outputType = type(node.path("output_type"));
         if (node.hasNonNull("uid")) {
             chain.uid = node.path("uid").asText();
         }
         pending.put(id, chain);
+    }
+
+    /**
+     * A Python timestamp assigner joins the upstream chain (the worker sets each record's
+     * timestamp); Java then generates the watermarks from those timestamps.
+     */
+    private DataStream<Object> watermarks(JsonNode node) {
+        JsonNode strategy = node.path("watermark_strategy");
+        DataStream<Object> input;
+        if (strategy.hasNonNull("timestamp_assigner")) {
+            PendingChain chain = chainAtInputParallelism(node);
+            chain.functions.add(
+                    new PythonFunctionSpec(
+                            "timestamp_assigner",
+                            decode(strategy.path("timestamp_assigner").asText())));
+            chain.names.add("Timestamps");
+            chain.outputType = type(node.path("output_type"));
+            input = materialize(chain);
+        } else {
+            input = input(node, 0);
+        }
+        WatermarkStrategy<Object> watermarks =
+                switch (strategy.path("kind").asText()) {
+                    case "monotonous" -> WatermarkStrategy.forMonotonousTimestamps();
+                    case "bounded" ->
+                            WatermarkStrategy.forBoundedOutOfOrderness(
+                                    Duration.ofMillis(
+                                            strategy.path("max_out_of_orderness_ms").asLong()));
+                    case "no_watermarks" -> WatermarkStrategy.noWatermarks();
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "Unknown watermark strategy '"
+                                            + strategy.path("kind").asText()
+                                            + "'");
+                };
+        if (strategy.hasNonNull("idleness_ms")) {
+            watermarks =
+                    watermarks.withIdleness(
+                            Duration.ofMillis(strategy.path("idleness_ms").asLong()));
+        }
+        SingleOutputStreamOperator<Object> withWatermarks =
+                untyped(input.assignTimestampsAndWatermarks(watermarks));
+        if (node.path("parallelism").asInt(-1) <= 0 && input.getParallelism() > 0) {
+            withWatermarks.setParallelism(input.getParallelism());
+        }
+        return configure(withWatermarks, node);
+    }
+
+    /** The records a Python function of the input's operator emitted to the node's tag. */
+    private DataStream<Object> sideOutput(JsonNode node) {
+        if (!(input(node, 0) instanceof SingleOutputStreamOperator<Object> operator)) {
+            throw new IllegalArgumentException(
+                    "get_side_output() needs the result of a Python function");
+        }
+        return operator.getSideOutput(
+                new OutputTag<>(node.path("tag").asText(), type(node.path("output_type"))));
     }
 
     private void keyBy(JsonNode node) {
@@ -209,7 +273,7 @@ final class PlanTranslator {
                         : untypedInfo(PickledByteArrayTypeInfo.INSTANCE);
         PythonFunctionSpec selector =
                 new PythonFunctionSpec("key_selector", decode(node.path("key_selector").asText()));
-        PendingChain chain = chainAfter(node, node.path("parallelism").asInt(-1));
+        PendingChain chain = chainAtInputParallelism(node);
         chain.functions.add(selector);
         chain.names.add("KeyBy");
         chain.outputType =
@@ -217,6 +281,22 @@ final class PlanTranslator {
         DataStream<Object> pairs = materialize(chain);
         keyed.put(id, keyBy(pairs, keyType));
         streams.put(id, pairs);
+    }
+
+    /**
+     * The chain of a key selector or timestamp assigner: like Java's keyBy and
+     * assignTimestampsAndWatermarks it runs where its input runs (the upstream chain, else a chain
+     * at the input's parallelism), so it neither reorders records nor adds a shuffle.
+     */
+    private PendingChain chainAtInputParallelism(JsonNode node) {
+        int inputId = node.path("inputs").get(0).asInt();
+        PendingChain upstream = pending.get(inputId);
+        if (upstream != null && consumers.getOrDefault(inputId, 0) == 1) {
+            pending.remove(inputId);
+            return upstream;
+        }
+        DataStream<Object> input = input(node, 0);
+        return new PendingChain(input, input.getParallelism());
     }
 
     /**
@@ -253,7 +333,10 @@ final class PlanTranslator {
                         name,
                         chain.outputType,
                         PythonFunctionOperator.factory(
-                                chain.functions, chain.inputType, chain.outputType));
+                                chain.functions,
+                                chain.inputType,
+                                chain.outputType,
+                                chain.sideOutputs));
         if (chain.parallelism > 0) {
             op.setParallelism(chain.parallelism);
         }

@@ -52,6 +52,9 @@ public final class CliFrontend implements Callable<Integer> {
         CommandLine cli = new CommandLine(new CliFrontend());
         // Everything after the jar file belongs to the program, even if it looks like an option.
         cli.getSubcommands().get("run").setStopAtPositional(true);
+        // As in Flink, what follows the options goes to the program, also --options of a Python
+        // program (flink run -py job.py --input x).
+        cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         cli.getSubcommands().get("run-application").setStopAtPositional(true);
         cli.getSubcommands().get("info").setStopAtPositional(true);
         cli.setOut(new java.io.PrintWriter(out, true));

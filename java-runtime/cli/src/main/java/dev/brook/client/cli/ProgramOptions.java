@@ -65,6 +65,9 @@ final class ProgramOptions {
         if (jarFile == null) {
             throw new ProgramInvocationException("Missing the job's <jar-file>.");
         }
+        if (jarFile.getPath().startsWith("-")) {
+            throw new ProgramInvocationException("Unknown option: '" + jarFile.getPath() + "'");
+        }
         return PackagedProgram.load(jarFile, entryClass, programArgs);
     }
 }
