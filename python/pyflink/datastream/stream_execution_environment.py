@@ -227,11 +227,13 @@ class StreamExecutionEnvironment(object):
 
     def _submission_config(self) -> Dict[str, str]:
         """The plan's config: a locally launched JVM runs workers with this interpreter unless
-        told otherwise, so that the workers see the same packages as this program."""
+        told otherwise, so that the workers see the same packages as this program. A remote
+        cluster's TaskManagers pick their own (this path may not exist there)."""
         from pyflink.java_gateway import is_launched_locally
 
         config = dict(self._config)
-        if is_launched_locally() and "python.executable" not in config:
+        remote = config.get("execution.target") == "remote"
+        if is_launched_locally() and not remote and "python.executable" not in config:
             config["python.executable"] = sys.executable
         return config
 

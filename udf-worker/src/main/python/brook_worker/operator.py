@@ -25,6 +25,9 @@ from . import state as keyed_state
 
 _WORKER_DIR = os.path.dirname(os.path.abspath(__file__))
 
+# Column "timer" of a BATCH job's keyed rows: the key's input is over.
+END_OF_KEY = 2
+
 
 def format_user_traceback(error):
     """The traceback of ``error`` without the worker's own frames, so the user's come first."""
@@ -89,7 +92,9 @@ class Operator:
         self._side_index = {side["tag"]: i for i, side in enumerate(spec.get("side_outputs", []))}
         chain = spec["functions"]
         if self._keyed:
-            self._backend = keyed_state.KeyedBackend(self._emit, self.replies)
+            self._backend = keyed_state.KeyedBackend(
+                self._emit, self.replies, spec.get("batch", False)
+            )
             first = chain[0]
             self._keyed_stage = functions.build_keyed_stage(
                 first["kind"], functions.load(first), self._backend, spec.get("batch", False)
@@ -120,18 +125,8 @@ class Operator:
         batch = pa.ipc.open_stream(pa.py_buffer(payload)).read_next_batch()
         side = []
         if self._keyed:
-            timestamps = batch.column(3).to_pylist()
-            values = conversions.from_arrow(batch.column(2), self._input_type)
-            stage = self._keyed_stage
-            values, timestamps = stage.process(
-                batch.column(0).to_pylist(),
-                conversions.from_arrow(batch.column(1), self._key_type),
-                values,
-                timestamps,
-                batch.column(4).to_pylist(),
-                batch.column(5).to_pylist(),
-            )
-            if stage.emits_side_outputs:
+            values, timestamps = self._process_keyed(batch)
+            if self._keyed_stage.emits_side_outputs:
                 values, timestamps = self._split_side_outputs(values, timestamps, side)
         else:
             timestamps = batch.column(1).to_pylist()
@@ -152,6 +147,52 @@ class Operator:
         with pa.ipc.new_stream(sink, out.schema) as writer:
             writer.write_batch(out)
         self._emit(protocol.OUTPUT, sink.getvalue().to_pybytes())
+    def _process_keyed(self, batch):
+        """Runs the keyed stage over the batch's rows. A BATCH job's END_OF_KEY row fires the
+        key's timers (and those they register) in time order, then forgets the key."""
+        key_ids = batch.column(0).to_pylist()
+        keys = conversions.from_arrow(batch.column(1), self._key_type)
+        values = conversions.from_arrow(batch.column(2), self._input_type)
+        timestamps = batch.column(3).to_pylist()
+        timers = batch.column(4).to_pylist()
+        namespaces = batch.column(5).to_pylist()
+        stage = self._keyed_stage
+        if END_OF_KEY not in timers:
+            return stage.process(key_ids, keys, values, timestamps, timers, namespaces)
+        backend = self._backend
+        out, out_ts = [], []
+        start = 0
+        for end, timer in enumerate(timers):
+            if timer != END_OF_KEY:
+                continue
+            if start < end:
+                o, t = stage.process(
+                    key_ids[start:end], keys[start:end], values[start:end],
+                    timestamps[start:end], timers[start:end], namespaces[start:end],
+                )
+                out += o
+                out_ts += t
+            key_id, key = key_ids[end], keys[end]
+            backend.watermark = keyed_state.MAX_TIMESTAMP
+            while True:
+                due = backend.pop_key_timer(key_id)
+                if due is None:
+                    break
+                o, t = stage.process([key_id], [key], [None], [due[0]], [0], [due[1]])
+                out += o
+                out_ts += t
+            backend.watermark = keyed_state.MIN_WATERMARK
+            backend.end_key(key_id)
+            start = end + 1
+        if start < len(timers):
+            o, t = stage.process(
+                key_ids[start:], keys[start:], values[start:],
+                timestamps[start:], timers[start:], namespaces[start:],
+            )
+            out += o
+            out_ts += t
+        return out, out_ts
+
     def _split_side_outputs(self, values, timestamps, side):
         """Moves side-output values into ``side`` as (index, value, timestamp); values for side
         outputs nobody reads are dropped, as Java drops records of unread side outputs."""

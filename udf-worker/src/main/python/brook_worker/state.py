@@ -48,8 +48,12 @@ def _bytes(value):
 class KeyedBackend:
     """The current key and namespace, the declared states, the bundle's cache and timers."""
 
-    def __init__(self, emit, replies):
+    def __init__(self, emit, replies, batch=False):
         self._emit = emit
+        # BATCH: timers stay here, per key: event time ends when the key's input does and
+        # processing-time timers never fire, so Java need not know them.
+        self._batch = batch
+        self._key_timers = {}  # key id -> {(timestamp, namespace)}
         self._replies = replies
         self._request_ids = itertools.count(1)
         self._states = {}
@@ -225,7 +229,32 @@ class KeyedBackend:
     # ------------------------------------------------------------------ timers
 
     def register_timer(self, op, timestamp, namespace=None):
-        self._timers.append((op, self.key_id, int(timestamp), self.namespace if namespace is None else namespace))
+        namespace = self.namespace if namespace is None else namespace
+        if not self._batch:
+            self._timers.append((op, self.key_id, int(timestamp), namespace))
+        elif op == REGISTER_EVENT_TIME:
+            self._key_timers.setdefault(self.key_id, set()).add((int(timestamp), namespace))
+        elif op == DELETE_EVENT_TIME:
+            self._key_timers.get(self.key_id, set()).discard((int(timestamp), namespace))
+
+    def pop_key_timer(self, key_id):
+        """BATCH: the earliest event-time timer of ``key_id`` (timestamp, namespace), removed, or
+        None."""
+        timers = self._key_timers.get(key_id)
+        if not timers:
+            return None
+        first = min(timers)
+        timers.remove(first)
+        return first
+
+    def end_key(self, key_id):
+        """BATCH: the key's input and timers are over; Java drops its state, so the cache forgets
+        it and writes nothing back."""
+        self._key_timers.pop(key_id, None)
+        for cache in (self._values, self._lists, self._maps):
+            for slot in [slot for slot in cache if slot[0] == key_id]:
+                del cache[slot]
+        self._dirty = {slot for slot in self._dirty if slot[0] != key_id}
 
     def timers_frame(self):
         """The TIMERS payload of the timers registered since the last call, or None."""

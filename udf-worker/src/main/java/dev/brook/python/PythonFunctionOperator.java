@@ -74,6 +74,9 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
 
     private static final int PROCESSING_TIME = 1;
 
+    /** Column {@code timer} of a BATCH job's keyed input: the key's input is over. */
+    private static final int END_OF_KEY = 2;
+
     /** Operations of a TIMERS frame. */
     private static final byte REGISTER_EVENT_TIME = 0;
 
@@ -109,6 +112,10 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
 
     private final Map<PythonKey, Integer> bundleKeyIds = new HashMap<>();
     private PythonKeyedState keyedState;
+
+    /** BATCH: keys whose input ended in this bundle; their state is dropped when it ends. */
+    private final List<PythonKey> endedKeys = new ArrayList<>();
+
     private InternalTimerService<PythonKey, PythonKey> timers;
 
     /** Timers fired since the counter was last reset. */
@@ -442,6 +449,15 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
         bundleRecords = 0;
         bundleKeys.clear();
         bundleKeyIds.clear();
+        if (!endedKeys.isEmpty()) {
+            Object currentKey = getCurrentKey();
+            for (PythonKey key : endedKeys) {
+                setCurrentKey(key);
+                getKeyedStateBackend().clearCurrentKey();
+            }
+            endedKeys.clear();
+            restoreKey(currentKey);
+        }
     }
 
     /** Handles one frame from the worker; true if it ended a bundle. */
@@ -594,14 +610,28 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
         finishBundle();
     }
 
-    /** BATCH mode: the key's results and state writes must be in before its state is dropped. */
+    /**
+     * BATCH mode, sorted keyed input: the key's input is over. An END_OF_KEY row tells the worker,
+     * which keeps a BATCH job's timers itself (event time ends per key, processing time never
+     * fires) and fires the key's timers on that row, then forgets the key. Its Java state is
+     * dropped when the bundle ends, after the worker's last read of it, so keys do not each end a
+     * bundle.
+     */
     @Override
     public void endOfKey() throws Exception {
-        finishBundle();
-        if (timers != null) {
-            fireEventTimers(Long.MAX_VALUE);
+        if (!isKeyed()) {
+            super.endOfKey();
+            return;
         }
-        super.endOfKey();
+        PythonKey key = (PythonKey) getCurrentKey();
+        encoder.set(0, keyId(key));
+        encoder.set(1, key.getValue());
+        encoder.set(2, null);
+        encoder.setLong(3, Long.MAX_VALUE, true);
+        encoder.set(4, END_OF_KEY);
+        encoder.set(5, null);
+        endedKeys.add(key);
+        endRow();
     }
 
     @Override
