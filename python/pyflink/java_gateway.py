@@ -110,7 +110,13 @@ def _java_executable() -> str:
             return candidate
     found = shutil.which("java")
     if found is None:
-        raise GatewayException("Java not found: install Java 17 or set JAVA_HOME")
+        where = (
+            "JAVA_HOME is %s, which has no bin/java, and " % java_home if java_home else ""
+        )
+        raise GatewayException(
+            "Java not found: %sthere is no java on the PATH; install Java 17 or set JAVA_HOME"
+            % where
+        )
     return found
 
 

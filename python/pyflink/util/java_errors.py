@@ -2,7 +2,7 @@
 
 from typing import Any, Callable
 
-from py4j.protocol import Py4JError, Py4JJavaError
+from py4j.protocol import Py4JAuthenticationError, Py4JError, Py4JJavaError
 
 from pyflink.util.exceptions import GatewayException, JobExecutionException
 
@@ -13,6 +13,12 @@ def java_call(method: Callable[..., Any], *args: Any) -> Any:
         return method(*args)
     except Py4JJavaError as e:
         raise _to_python_exception(e) from None
+    except Py4JAuthenticationError:
+        raise GatewayException(
+            "The Brook JVM's gateway refused this process's secret token "
+            "(PYFLINK_GATEWAY_SECRET): only the program that started the gateway, or that the "
+            "gateway started, may use it"
+        ) from None
     except Py4JError as e:
         raise GatewayException("Call to the Brook JVM failed: %s" % e) from None
 

@@ -29,11 +29,24 @@ _WORKER_DIR = os.path.dirname(os.path.abspath(__file__))
 END_OF_KEY = 2
 
 
+def _internal_dirs():
+    """Where Brook's own Python code lives: the worker's, and the pyflink package's wrappers."""
+    dirs = [_WORKER_DIR + os.sep]
+    try:
+        import pyflink
+
+        dirs.append(os.path.dirname(os.path.abspath(pyflink.__file__)) + os.sep)
+    except ImportError:
+        pass
+    return tuple(dirs)
+
+
 def format_user_traceback(error):
-    """The traceback of ``error`` without the worker's own frames, so the user's come first."""
+    """The traceback of ``error`` without Brook's own frames, so it shows the user's code."""
+    internal = _internal_dirs()
     tb = traceback.TracebackException.from_exception(error)
     tb.stack = traceback.StackSummary.from_list(
-        [f for f in tb.stack if not os.path.abspath(f.filename).startswith(_WORKER_DIR)]
+        [f for f in tb.stack if not os.path.abspath(f.filename).startswith(internal)]
     )
     return "".join(tb.format())
 

@@ -493,7 +493,15 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
                     return true;
                 }
             case Frames.ERROR:
-                throw new PythonException(Frames.payloadText(frame));
+                throw new PythonException(
+                        "A Python function of '"
+                                + getOperatorName()
+                                + "' (subtask "
+                                + (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() + 1)
+                                + "/"
+                                + getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks()
+                                + ") raised an exception:\n"
+                                + Frames.payloadText(frame));
             default:
                 throw new IllegalStateException(
                         "Unexpected frame " + Frames.type(frame) + " from the Python worker");

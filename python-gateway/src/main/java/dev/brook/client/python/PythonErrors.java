@@ -32,8 +32,13 @@ final class PythonErrors {
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof PythonException) {
-                String head = t == c ? "" : firstLine(t) + "\n";
-                return head + c.getMessage();
+                // The job's failure names the Python exception again; keep only its own words.
+                String head = t == c ? "" : firstLine(t);
+                int cause = head.indexOf(PythonException.class.getName());
+                if (cause >= 0) {
+                    head = head.substring(0, cause).strip();
+                }
+                return head.isEmpty() ? c.getMessage() : head + "\n" + c.getMessage();
             }
         }
         StringBuilder message = new StringBuilder(firstLine(t));
@@ -48,6 +53,10 @@ final class PythonErrors {
 
     private static String firstLine(Throwable t) {
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        if (m == null || m.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        int end = m.indexOf('\n');
+        return end < 0 ? m : m.substring(0, end);
     }
 }

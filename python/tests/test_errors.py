@@ -1,0 +1,138 @@
+"""Errors a Python user can read: each failure gives one clear message naming the problem and
+where it is, a non-zero exit, and leaves no JVM or worker process behind."""
+
+import os
+import subprocess
+import sys
+import textwrap
+import uuid
+
+import pytest
+
+from pyflink import java_gateway
+from pyflink.util.exceptions import GatewayException
+from pyflink.util.java_errors import java_call
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BROOK_HOME = os.path.dirname(os.path.dirname(HERE))
+PYTHON = os.path.join(BROOK_HOME, ".venv", "bin", "python")
+if not os.path.exists(PYTHON):
+    PYTHON = sys.executable
+
+FAILING_JOB = """\
+from pyflink.datastream import StreamExecutionEnvironment
+
+
+def parse(line):
+    fields = line.split(",")
+    return int(fields[1])
+
+
+env = StreamExecutionEnvironment.get_execution_environment()
+env.from_collection(["a,1", "b,x"]).map(parse).print()
+env.execute("failing")
+"""
+
+
+def processes_marked(marker):
+    """Pids of live processes whose environment carries ``marker`` (JVMs and workers inherit it)."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            with open("/proc/%s/environ" % pid, "rb") as f:
+                if marker.encode() in f.read():
+                    found.append(int(pid))
+        except OSError:
+            continue
+    return found
+
+
+def run(command, tmp_path, env_extra=None):
+    marker = "BROOK_TEST_MARKER=" + uuid.uuid4().hex
+    env = dict(os.environ, BROOK_TEST_MARKER=marker.split("=", 1)[1])
+    env.update(env_extra or {})
+    done = subprocess.run(command, cwd=str(tmp_path), env=env, capture_output=True, text=True,
+                          timeout=180)
+    return done, marker
+
+
+def flink_run(*args):
+    return [os.path.join(BROOK_HOME, "bin", "flink"), "run", "-pyexec", PYTHON,
+            "-pyclientexec", PYTHON] + list(args)
+
+
+@pytest.mark.parametrize("mode", ["python", "flink_run"])
+def test_an_exception_in_user_code_shows_the_users_traceback(mode, tmp_path):
+    script = tmp_path / "failing.py"
+    script.write_text(FAILING_JOB)
+    command = [PYTHON, str(script)] if mode == "python" else flink_run("-py", str(script))
+    done, marker = run(command, tmp_path)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert 'File "%s", line 6, in parse' % script in output
+    assert "ValueError: invalid literal for int() with base 10: 'x'" in output
+    assert "A Python function of 'Map" in output
+    # The user's code, not Brook's: no Java stack frames, no worker or wrapper frames.
+    assert "\tat dev.brook" not in output and "at java." not in output
+    assert "brook_worker" not in output and "_function_wrappers" not in output
+    assert processes_marked(marker) == []
+
+
+def test_a_syntax_error_names_the_file_and_line(tmp_path):
+    script = tmp_path / "broken.py"
+    script.write_text("from pyflink.datastream import StreamExecutionEnvironment\n"
+                      "env = StreamExecutionEnvironment.get_execution_environment(\n"
+                      "print('never')\n"
+                      "def f(:\n")
+    done, marker = run(flink_run("-py", str(script)), tmp_path)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "SyntaxError" in output
+    assert str(script) in output
+    assert "\tat dev.brook" not in output
+    assert processes_marked(marker) == []
+
+
+def test_an_unreachable_cluster_is_named(tmp_path):
+    script = tmp_path / "job.py"
+    script.write_text(textwrap.dedent("""\
+        from pyflink.datastream import StreamExecutionEnvironment
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.from_collection([1, 2]).print()
+        env.execute()
+        """))
+    done, marker = run(flink_run("-m", "127.0.0.1:1", "-py", str(script)), tmp_path)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "127.0.0.1:1" in output
+    assert "\tat dev.brook" not in output
+    assert processes_marked(marker) == []
+
+
+def test_a_missing_java_is_explained(tmp_path):
+    script = tmp_path / "job.py"
+    script.write_text("from pyflink.datastream import StreamExecutionEnvironment\n"
+                      "env = StreamExecutionEnvironment.get_execution_environment()\n"
+                      "env.from_collection([1]).print()\n"
+                      "env.execute()\n")
+    env = {"JAVA_HOME": str(tmp_path / "no-jdk"), "PATH": os.path.dirname(PYTHON)}
+    done, marker = run([PYTHON, str(script)], tmp_path, env)
+    assert done.returncode != 0
+    assert "GatewayException: Java not found: JAVA_HOME is %s" % (tmp_path / "no-jdk") in done.stderr
+    assert processes_marked(marker) == []
+
+
+def test_a_wrong_gateway_token_is_refused():
+    gateway, process = java_gateway._launch_gateway()
+    try:
+        intruder = java_gateway._connect(gateway.gateway_parameters.port, "not-the-secret")
+        with pytest.raises(GatewayException, match="refused this process's secret token"):
+            java_call(intruder.entry_point.toString)
+        # The right token still works.
+        assert "PythonEnvironmentFacade" in java_call(gateway.entry_point.toString)
+    finally:
+        java_gateway._shutdown(gateway, process)
+    process.wait(timeout=30)
+    assert process.returncode is not None
