@@ -149,10 +149,10 @@ class StreamExecutionEnvironment(object):
     def set_python_requirements(
         self, requirements_file_path: str, requirements_cache_dir: Optional[str] = None
     ) -> None:
-        raise NotImplementedError(
-            "set_python_requirements is not supported by Brook yet; install the packages into "
-            "the workers' interpreter (python.executable)"
-        )
+        entry = os.path.abspath(requirements_file_path)
+        if requirements_cache_dir:
+            entry += "#" + os.path.abspath(requirements_cache_dir)
+        self._config["python.requirements"] = entry
 
     def add_jars(self, *jars_path: str) -> None:
         raise NotImplementedError("add_jars is not supported by Brook yet")

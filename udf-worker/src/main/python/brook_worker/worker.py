@@ -7,6 +7,7 @@ TaskManager closes our stdin or dies, so a worker never outlives its TaskManager
 """
 
 import json
+import logging
 import os
 import queue
 import sys
@@ -44,6 +45,10 @@ def _frames(outbox):
 
 
 def main():
+    # Python logging, like stdout and stderr, ends up in the TaskManager's log.
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"
+    )
     address = os.environ["BROOK_WORKER_ADDRESS"]
     worker_id = os.environ["BROOK_WORKER_ID"]
     token = os.environ["BROOK_WORKER_TOKEN"]

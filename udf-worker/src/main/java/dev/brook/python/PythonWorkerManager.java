@@ -31,15 +31,17 @@ import java.util.stream.Stream;
  * Python operators running in that slot and stopped when the last of them closes.
  *
  * <p>A worker runs {@code <python.executable> -m brook_worker} in a working directory of its own,
- * with the worker program (extracted once per JVM from this module's jar) and the job's {@code
- * python.files} and {@code python.pythonpath} on its PYTHONPATH, followed by {@code <brook
- * home>/python} (the {@code pyflink} package) when that exists. A job that does not set {@code
- * python.executable} gets {@code <brook home>/.venv/bin/python} when that exists (see {@link
- * #pythonExecutable}). Brook home is the distribution's root, which the launchers pass to every JVM
- * as {@code -Dbrook.home}. Where to connect and the worker's secret token reach it through the
- * environment ({@code BROOK_WORKER_ADDRESS}, {@code BROOK_WORKER_ID}, {@code BROOK_WORKER_TOKEN}),
- * never its command line, which other local users can read. The worker exits when its stdin closes,
- * so it never outlives this JVM.
+ * with the worker program (extracted once per JVM from this module's jar), the job's {@code
+ * python.files} and {@code python.pythonpath} and its installed {@code python.requirements} on its
+ * PYTHONPATH and its {@code python.archives} extracted into the working directory (see {@link
+ * PythonDependencies}), followed by {@code <brook home>/python} (the {@code pyflink} package) when
+ * that exists. A job that does not set {@code python.executable} gets {@code <brook
+ * home>/.venv/bin/python} when that exists (see {@link #pythonExecutable}). Brook home is the
+ * distribution's root, which the launchers pass to every JVM as {@code -Dbrook.home}. Where to
+ * connect and the worker's secret token reach it through the environment ({@code
+ * BROOK_WORKER_ADDRESS}, {@code BROOK_WORKER_ID}, {@code BROOK_WORKER_TOKEN}), never its command
+ * line, which other local users can read. The worker exits when its stdin closes, so it never
+ * outlives this JVM.
  *
  * <p>Threading model: thread-safe; task threads acquire and release workers.
  */
@@ -121,11 +123,13 @@ public final class PythonWorkerManager {
 
         Path workDir = Files.createTempDirectory("brook-python-" + id + "-");
         workDir.toFile().deleteOnExit();
-        String python = pythonExecutable(config);
+        PythonDependencies.extractArchives(config, workDir);
+        String python = PythonDependencies.executable(pythonExecutable(config), workDir);
+        Path requirements = PythonDependencies.requirements(config, python);
         ProcessBuilder builder =
                 new ProcessBuilder(python, "-m", "brook_worker").directory(workDir.toFile());
         Map<String, String> env = builder.environment();
-        env.put("PYTHONPATH", pythonPath(config, env.get("PYTHONPATH")));
+        env.put("PYTHONPATH", pythonPath(config, requirements, env.get("PYTHONPATH")));
         env.put("PYTHONUNBUFFERED", "1");
         env.put("BROOK_WORKER_ADDRESS", "127.0.0.1:" + server.address().getPort());
         env.put("BROOK_WORKER_ID", id);
@@ -146,7 +150,8 @@ public final class PythonWorkerManager {
         return worker;
     }
 
-    private String pythonPath(Configuration config, String inherited) throws IOException {
+    private String pythonPath(Configuration config, Path requirements, String inherited)
+            throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(workerCode().toString());
         config.getOptional(PythonOptions.PYTHON_FILES)
@@ -166,6 +171,9 @@ public final class PythonWorkerManager {
                             }
                         });
         config.getOptional(PythonOptions.PYTHON_PATH).ifPresent(entries::add);
+        if (requirements != null) {
+            entries.add(requirements.toString());
+        }
         brookHome()
                 .map(home -> home.resolve("python"))
                 .filter(python -> Files.isDirectory(python.resolve("pyflink")))

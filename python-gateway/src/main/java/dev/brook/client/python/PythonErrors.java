@@ -41,9 +41,9 @@ final class PythonErrors {
                 return head.isEmpty() ? c.getMessage() : head + "\n" + c.getMessage();
             }
         }
-        StringBuilder message = new StringBuilder(firstLine(t));
+        StringBuilder message = new StringBuilder(message(t));
         for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            String line = firstLine(c);
+            String line = message(c);
             if (!message.toString().contains(line)) {
                 message.append("\nCaused by: ").append(line);
             }
@@ -51,11 +51,13 @@ final class PythonErrors {
         return message.toString();
     }
 
-    private static String firstLine(Throwable t) {
+    private static String message(Throwable t) {
         String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            return t.getClass().getSimpleName();
-        }
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = message(t);
         int end = m.indexOf('\n');
         return end < 0 ? m : m.substring(0, end);
     }
