@@ -71,7 +71,8 @@ final class PythonKeyedState {
     private final KeyedStateBackend<Object> backend;
     private final Map<Integer, Declared> states = new HashMap<>();
 
-    private record Declared(String name, String kind, State state) {}
+    /** A declared state; one with a time-to-live is not namespaced (the backends' TTL is not). */
+    private record Declared(String name, String kind, State state, boolean namespaced) {}
 
     PythonKeyedState(KeyedStateBackend<Object> backend) {
         this.backend = backend;
@@ -101,7 +102,8 @@ final class PythonKeyedState {
                                             + "'");
                 };
         JsonNode ttl = spec.path("ttl");
-        if (ttl.isObject()) {
+        boolean namespaced = !ttl.isObject();
+        if (!namespaced) {
             descriptor.enableTimeToLive(ttlConfig(ttl));
         }
         for (Declared other : states.values()) {
@@ -116,9 +118,11 @@ final class PythonKeyedState {
                                 + " state");
             }
         }
-        InternalKvState<Object, PythonKey> state =
-                backend.getOrCreateInternalState(BYTES, descriptor);
-        states.put(id, new Declared(name, kind, (State) state));
+        State state =
+                namespaced
+                        ? (State) backend.getOrCreateInternalState(BYTES, descriptor)
+                        : backend.getOrCreateKeyedState(descriptor);
+        states.put(id, new Declared(name, kind, state, namespaced));
     }
 
     /** How a kind of Python state is stored: "list", "map" or "value". */
@@ -213,8 +217,15 @@ final class PythonKeyedState {
         }
         byte[] namespace = readBytes(buffer);
         backend.setCurrentKey(key);
-        ((InternalKvState<Object, PythonKey>) declared.state)
-                .setCurrentNamespace(new PythonKey(namespace));
+        if (declared.namespaced) {
+            ((InternalKvState<Object, PythonKey>) declared.state)
+                    .setCurrentNamespace(new PythonKey(namespace));
+        } else if (namespace.length > 0) {
+            throw new UnsupportedOperationException(
+                    "The Python state '"
+                            + declared.name
+                            + "' has a time-to-live, which per-window state does not support");
+        }
         return declared.state;
     }
 
