@@ -356,15 +356,13 @@ NO_PYTHON_EXECUTABLE_JOB = """
 import sys
 from pyflink.common import Configuration
 from pyflink.datastream import StreamExecutionEnvironment
-from pyflink.java_gateway import get_gateway
 
 conf = (Configuration().set_string("execution.target", "remote")
         .set_string("rest.address", "localhost").set_string("rest.port", sys.argv[1]))
 env = StreamExecutionEnvironment.get_execution_environment(conf)
 env.from_collection([1, 2, 3]).map(lambda x: x * 7000).print()
-# The plan exactly as the program configured it: execute() would add this interpreter as
-# python.executable, since this process launched its gateway JVM.
-get_gateway().entry_point.execute(env._plan.to_json("no python.executable", env._config))
+# A job for a remote cluster names no python.executable: the TaskManagers pick their own.
+env.execute("no python.executable")
 """
 
 
@@ -386,3 +384,62 @@ def test_cluster_runs_workers_with_the_distribution_venv_by_default(cluster, tmp
         "14000",
         "21000",
     ]
+
+
+FAILING_JOB = """\
+from pyflink.datastream import StreamExecutionEnvironment
+
+
+def parse(line):
+    return int(line.split(",")[1])
+
+
+env = StreamExecutionEnvironment.get_execution_environment()
+env.from_collection(["a,1", "b,x"]).map(parse).print()
+env.execute("failing on the cluster")
+"""
+
+
+def flink_run_on(cluster, *args):
+    python = str(BROOK_HOME / ".venv" / "bin" / "python")
+    command = [str(BROOK_HOME / "bin" / "flink"), "run", "-m", "localhost:%d" % cluster.rest_port,
+               "-pyclientexec", python] + list(args)
+    return subprocess.run(command, cwd=str(BROOK_HOME), stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=180)
+
+
+def test_flink_run_py_submits_to_the_cluster(cluster, tmp_path):
+    out = tmp_path / "counts"
+    done = flink_run_on(cluster, "-p", "2", "-py",
+                        str(BROOK_HOME / "examples" / "python" / "datastream" / "word_count.py"),
+                        "--output", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr + cluster.logs()
+    assert "word_count" in cluster.finished_job_names()
+    lines = [line for f in out.rglob("*") if f.is_file() and not f.name.startswith(".")
+             for line in f.read_text().splitlines()]
+    sys.path.insert(0, str(BROOK_HOME / "examples" / "python" / "datastream"))
+    try:
+        from word_count import WORDS
+    finally:
+        sys.path.pop(0)
+    counts = {}
+    for word in " ".join(WORDS).split():
+        counts[word] = counts.get(word, 0) + 1
+    assert sorted(lines) == sorted("(%s,%d)" % item for item in counts.items())
+
+
+def test_a_failing_python_job_on_the_cluster_shows_the_traceback_in_cli_and_rest(cluster,
+                                                                                  tmp_path):
+    script = tmp_path / "failing.py"
+    script.write_text(FAILING_JOB)
+    done = flink_run_on(cluster, "-py", str(script))
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert 'File "%s", line 5, in parse' % script in output
+    assert "ValueError: invalid literal for int() with base 10: 'x'" in output
+    jobs = cluster.rest("/jobs/overview")["jobs"]
+    failed = [j["jid"] for j in jobs if j["name"] == "failing on the cluster"]
+    assert len(failed) == 1 and [j["state"] for j in jobs if j["jid"] == failed[0]] == ["FAILED"]
+    root = cluster.rest("/jobs/%s/exceptions" % failed[0])["root-exception"]
+    assert 'File "%s", line 5, in parse' % script in root
+    assert "ValueError: invalid literal for int() with base 10: 'x'" in root
