@@ -84,7 +84,8 @@ def test_launch_passes_secret_in_env_and_stops_on_stdin_eof(clean_env, tmp_path)
         args = log.read_text().splitlines()
         assert args[:3] == ["-XX:+UseParallelGC", "--add-opens=java.base/java.nio=ALL-UNNAMED",
                             "-Dbrook.home=%s" % home]
-        assert args[3:6] == ["-cp", os.path.join(home, "lib", "*"),
+        # bin/flink's class path (the jars, sorted), so its class-data-sharing archive maps.
+        assert args[3:6] == ["-cp", os.path.join(home, "lib", "brook-cli.jar") + ":",
                              "dev.brook.client.python.PythonGatewayServer"]
         assert args[6] == "secret=" + secret
         assert not any(secret in a for a in args[:6])
@@ -92,6 +93,22 @@ def test_launch_passes_secret_in_env_and_stops_on_stdin_eof(clean_env, tmp_path)
         java_gateway._shutdown(gateway, process)
     assert process.returncode == 0
     assert (tmp_path / "java.log.exit").read_text().strip() == "stdin-closed"
+
+
+def test_a_fresh_class_data_archive_is_used_and_a_stale_one_is_not(clean_env, tmp_path):
+    home = make_flink_home(tmp_path)
+    lib = os.path.join(home, "lib")
+    archive = os.path.join(lib, "brook-client.jsa")
+    with open(archive, "wb") as f:
+        f.write(b"archive")
+    jar = os.path.join(lib, "brook-cli.jar")
+    os.utime(jar, (1000, 1000))
+    command = java_gateway._gateway_command("java", home, lib)
+    assert "-XX:SharedArchiveFile=" + archive in command
+    os.utime(jar, None)
+    os.utime(archive, (1000, 1000))
+    command = java_gateway._gateway_command("java", home, lib)
+    assert not any(c.startswith("-XX:SharedArchiveFile") for c in command)
 
 
 def test_early_jvm_exit_reports_its_stderr(clean_env, tmp_path):
