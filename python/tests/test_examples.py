@@ -67,3 +67,15 @@ def test_state_and_timers_reports_each_visit(mode):
         "bob: visit 2-15 s: home x1, item x1",
         "bob: visit 90-90 s: home x1",
     ]
+
+
+@pytest.mark.parametrize("mode", ["python", "flink_run"])
+def test_windowing_prints_per_sensor_minutes(mode):
+    assert printed(run_example("windowing.py", mode)) == [
+        "garage 22:14-22:15: avg 8.07 C, min 7.6, max 8.5 (3 readings)",
+        "garage 22:15-22:16: avg 7.90 C, min 7.9, max 7.9 (1 reading)",
+        "garage 22:16-22:17: avg 7.20 C, min 7.2, max 7.2 (1 reading)",
+        "kitchen 22:14-22:15: avg 21.47 C, min 21.0, max 22.0 (3 readings)",
+        "kitchen 22:15-22:16: avg 22.85 C, min 22.6, max 23.1 (2 readings)",
+        "kitchen 22:16-22:17: avg 22.80 C, min 22.8, max 22.8 (1 reading)",
+    ]

@@ -26,7 +26,11 @@ from pyflink.datastream.connectors.file_system import (
 )
 from pyflink.common import Encoder
 from pyflink.datastream.connectors.number_seq import NumberSequenceSource
-from pyflink.datastream.window import CountTrigger, PurgingTrigger
+from pyflink.datastream.window import (
+    CountTrigger,
+    CountTumblingWindowAssigner,
+    PurgingTrigger,
+)
 
 
 def load(payload):
@@ -232,23 +236,75 @@ class KeyedBoth(KeyedCoProcessFunction):
         yield value
 
 
-def test_connect(env):
+def test_connect_is_a_tagged_union(env):
     a = env.from_collection([1], Types.INT())
     b = env.from_collection([2], Types.INT())
     a.connect(b).map(Both(), Types.INT()).print()
-    a.connect(b).key_by(lambda x: x, lambda x: x).process(KeyedBoth()).print()
     plan = plan_of(env)
-    co_map = node(plan, 3)
-    assert (co_map["function"]["kind"], co_map["inputs"], co_map["keyed"]) == ("co_map", [1, 2],
-                                                                              False)
-    keyed = next(t for t in plan["transformations"]
-                 if t.get("function", {}).get("kind") == "keyed_co_process")
-    key_bys = [t["id"] for t in plan["transformations"] if t["kind"] == "key_by"]
-    assert keyed["inputs"] == key_bys and keyed["keyed"] is True
+    kinds = [(t["id"], t["kind"], t["inputs"]) for t in plan["transformations"]]
+    assert kinds[:5] == [(1, "from_collection", []), (2, "from_collection", []),
+                         (3, "python", [1]), (4, "python", [2]), (5, "union", [3, 4])]
+    assert [load(node(plan, i)["function"]["payload"]).map(7) for i in (3, 4)] == [(0, 7), (1, 7)]
+    co_map = node(plan, 6)
+    assert (co_map["inputs"], co_map["keyed"], co_map["name"]) == ([5], False, "Co-Map")
+    assert co_map["output_type"] == {"type": "INT"}
+    function = load(co_map["function"]["payload"])
+    assert co_map["function"]["kind"] == "flat_map"
+    assert (list(function.flat_map((0, 5))), list(function.flat_map((1, 5)))) == ([5], [-5])
     with pytest.raises(TypeError, match="CoMapFunction"):
         a.connect(b).map(lambda x: x)
     with pytest.raises(TypeError, match="two keyed streams"):
         a.connect(b).process(KeyedBoth())
+
+
+def test_keyed_connect_keys_the_union_by_each_sides_selector(env):
+    a = env.from_collection([1], Types.INT()).map(lambda x: x * 10, Types.INT())
+    b = env.from_collection(["x"], Types.STRING())
+    keyed_a = a.key_by(lambda x: x % 7, Types.INT())
+    keyed_a.connect(b.key_by(len, Types.INT())).process(KeyedBoth()).print()
+    plan = plan_of(env)
+    by_id = {t["id"]: t for t in plan["transformations"]}
+    # The key_by nodes of the two KeyedStreams are read by nobody, so they are left out and the
+    # map's only consumer is its tag (which therefore joins its chain).
+    key_bys = [t for t in by_id.values() if t["kind"] == "key_by"]
+    assert len(key_bys) == 1
+    (union,) = [by_id[i] for i in key_bys[0]["inputs"]]
+    assert union["kind"] == "union"
+    assert [by_id[i]["inputs"] for i in union["inputs"]] == [[2], [3]]
+    assert [t["inputs"] for t in by_id.values()].count([2]) == 1
+    assert key_bys[0]["key_type"] == {"type": "INT"}
+    selector = load(key_bys[0]["key_selector"])
+    assert (selector.get_key((0, 30)), selector.get_key((1, "abc"))) == (2, 3)
+    keyed = next(t for t in by_id.values() if t["inputs"] == [key_bys[0]["id"]])
+    assert (keyed["function"]["kind"], keyed["keyed"], keyed["name"]) == (
+        "keyed_process", True, "Keyed Co-Process")
+    with pytest.raises(ValueError, match="key types of the connected KeyedStreams"):
+        keyed_a.connect(b.key_by(len)).process(KeyedBoth())
+
+
+def test_connect_tags_each_input_at_its_parallelism(env):
+    # from_collection runs at parallelism 1, and so does a watermark assigner after it; a tag at
+    # the default parallelism would redistribute the records and could reorder a key's records.
+    a = env.from_collection([1], Types.INT()).assign_timestamps_and_watermarks(
+        WatermarkStrategy.for_monotonous_timestamps())
+    b = env.from_collection([2], Types.INT()).map(lambda x: x).set_parallelism(3)
+    a.connect(b).key_by(lambda x: x, lambda x: x).map(Both()).print()
+    plan = plan_of(env)
+    union = next(t for t in plan["transformations"] if t["kind"] == "union")
+    assert [node(plan, i)["parallelism"] for i in union["inputs"]] == [1, 3]
+
+
+def test_connect_of_one_keyed_stream_is_not_keyed(env):
+    a = env.from_collection([1], Types.INT()).key_by(lambda x: x)
+    b = env.from_collection([2], Types.INT())
+    a.connect(b).map(Both()).print()
+    plan = plan_of(env)
+    co_map = next(t for t in plan["transformations"] if t["name"] == "Co-Map")
+    assert co_map["keyed"] is False
+    # The keyed side is read through the keyed identity map, so it stays partitioned by key.
+    identity = node(plan, 4)
+    assert (identity["keyed"], identity["inputs"]) == (True, [2])
+    assert node(plan, 5)["inputs"] == [4]
 
 
 class Ts(TimestampAssigner):
@@ -305,11 +361,12 @@ def test_sources_watermarks_and_file_sink(env):
 
 def test_windows(env):
     late = OutputTag("late", Types.INT())
+    trigger = PurgingTrigger.of(CountTrigger.of(3))
     windowed = (
         env.from_collection([1], Types.INT())
         .key_by(lambda x: x)
         .window(TumblingEventTimeWindows.of(Duration.of_seconds(5)))
-        .trigger(PurgingTrigger.of(CountTrigger.of(3)))
+        .trigger(trigger)
         .allowed_lateness(100)
         .side_output_late_data(late)
         .reduce(lambda a, b: a + b)
@@ -317,21 +374,28 @@ def test_windows(env):
     windowed.print()
     windowed.get_side_output(late).print()
     window = node(plan_of(env), 3)
-    assert window["kind"] == "window" and window["keyed"] is True and window["inputs"] == [2]
-    assert window["assigner"] == {"kind": "tumbling", "time": "event", "size_ms": 5000,
-                                  "offset_ms": 0}
-    assert window["trigger"] == {"kind": "purging", "nested": {"kind": "count", "count": 3}}
-    assert (window["allowed_lateness_ms"], window["late_data_tag"]) == (100, "late")
-    assert window["function"]["kind"] == "reduce"
+    assert window["kind"] == "python" and window["keyed"] is True and window["inputs"] == [2]
+    assert window["function"]["kind"] == "window"
     assert window["function"]["side_outputs"] == [{"tag": "late", "type": {"type": "INT"}}]
     assert window["output_type"] == {"type": "INT"}
+    operation = load(window["function"]["payload"])
+    assert isinstance(operation.assigner, TumblingEventTimeWindows)
+    assert isinstance(operation.trigger, PurgingTrigger)
+    assert isinstance(operation.trigger.nested_trigger, CountTrigger)
+    assert (operation.allowed_lateness, operation.late_data_tag) == (100, "late")
+    assert operation.contents == "reduce" and operation.incremental.reduce(1, 2) == 3
+    assert operation.window_function is None and operation.keyed
 
 
 def test_count_window_all(env):
     env.from_collection([1]).count_window_all(2).reduce(lambda a, b: a + b).print()
-    window = node(plan_of(env), 2)
-    assert (window["keyed"], window["inputs"]) == (False, [1])
-    assert window["assigner"] == {"kind": "count", "size": 2, "slide": None}
+    plan = plan_of(env)
+    assert (node(plan, 2)["kind"], node(plan, 2)["key_type"]) == ("key_by", {"type": "INT"})
+    window = node(plan, 3)
+    assert (window["keyed"], window["inputs"], window["parallelism"]) == (True, [2], 1)
+    operation = load(window["function"]["payload"])
+    assert isinstance(operation.assigner, CountTumblingWindowAssigner)
+    assert not operation.keyed
 
 
 def test_environment_settings_become_config_keys(env):

@@ -73,6 +73,13 @@ class _StrMap(MapFunction):
         return str(value)
 
 
+class _ConstantKey(KeySelector):
+    """Keys every record of a window over a whole stream (``window_all``) alike."""
+
+    def get_key(self, value: Any) -> int:
+        return 0
+
+
 _WRAPPERS = {
     MapFunction: (_CallableMap, "MapFunction"),
     FlatMapFunction: (_CallableFlatMap, "FlatMapFunction"),
@@ -161,3 +168,7 @@ def identity() -> MapFunction:
 
 def str_map() -> MapFunction:
     return _StrMap()
+
+
+def constant_key() -> KeySelector:
+    return _ConstantKey()

@@ -17,7 +17,7 @@ SINK_KINDS = frozenset({"print", "file_sink", "collect"})
 
 
 class PythonFunction(object):
-    """The ``function`` field of a ``python`` (or ``window``) node."""
+    """The ``function`` field of a ``python`` node."""
 
     def __init__(self, kind: str, function: Any, **extra: Any) -> None:
         self.kind = kind
@@ -135,10 +135,15 @@ class Plan(object):
 
     def to_json(self, job_name: str, config: Dict[str, str]) -> str:
         self.check_has_sinks()
+        # A key_by nobody reads is left out, as Flink's keyBy adds no operator by itself; e.g.
+        # connect() of two KeyedStreams reads what they were keyed from, not their key_by nodes.
+        read = {i.id for t in self._transformations for i in t.inputs}
         plan = {
             "job_name": job_name,
             "config": dict(config),
-            "transformations": [t.to_json() for t in self._transformations],
+            "transformations": [
+                t.to_json() for t in self._transformations if t.kind != "key_by" or t.id in read
+            ],
             "sinks": [t.id for t in self._transformations if t.kind in SINK_KINDS],
         }
         return json.dumps(plan)

@@ -4,7 +4,7 @@ Keyed, connected and windowed streams live in their own modules and are re-expor
 PyFlink's imports (``from pyflink.datastream.data_stream import KeyedStream``) keep working.
 """
 
-from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Union, cast
 
 from pyflink.common.typeinfo import TypeInformation, Types, is_pickled, type_json
 from pyflink.common.watermark_strategy import WatermarkStrategy
@@ -181,7 +181,7 @@ class DataStream(object):
     ) -> "KeyedStream":
         from pyflink.datastream.keyed_stream import KeyedStream
 
-        selector = wrappers.wrap(key_selector, KeySelector)
+        selector = cast(KeySelector, wrappers.wrap(key_selector, KeySelector))
         t = self._add(
             "key_by",
             "KeyBy",
@@ -189,11 +189,11 @@ class DataStream(object):
             key_selector=PythonFunction("key_selector", selector).payload,
             key_type=None if key_type is None else type_json(key_type),
         )
-        return KeyedStream(self._env, t, key_type)
+        return KeyedStream(self._env, t, key_type, self, selector)
 
     def get_side_output(self, output_tag: OutputTag) -> "DataStream":
         source = self._transformation
-        if source.kind not in ("python", "window"):
+        if source.kind != "python":
             raise ValueError(
                 "get_side_output() needs the result of process() or of a window operation, "
                 "not of %r" % source.name

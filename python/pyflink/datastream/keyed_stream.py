@@ -17,6 +17,7 @@ from pyflink.datastream.functions import (
     FilterFunction,
     FlatMapFunction,
     KeyedProcessFunction,
+    KeySelector,
     MapFunction,
     ProcessFunction,
     ReduceFunction,
@@ -35,9 +36,14 @@ class KeyedStream(DataStream):
         env: "StreamExecutionEnvironment",
         transformation: Transformation,
         key_type: Optional[TypeInformation],
+        origin_stream: DataStream,
+        key_selector: KeySelector,
     ) -> None:
         super().__init__(env, transformation)
         self._key_type = key_type
+        # What key_by() was called on, with which selector: connect() keys a union of both.
+        self._origin_stream = origin_stream
+        self._key_selector = key_selector
         self._values: Optional[Transformation] = None
 
     def _input(self) -> Transformation:

@@ -1,13 +1,18 @@
-"""Windowed streams as plan data: one ``window`` node holds the assigner, the trigger, the
-lateness settings and the window function. Built-in assigners and triggers run in the JVM; the
-window function runs in Python."""
+"""Windowed streams: a window operation is one keyed Python function of kind ``window``.
 
-from typing import Any, Callable, Dict, Optional, Union
+Its payload (``_window_operation.WindowOperation``) holds the assigner, the trigger, the lateness
+settings and the functions; the UDF worker's window operator runs all of them on the key's state
+and timers in the JVM. A window over a whole stream (``window_all``) keys every record by one
+constant key and runs at parallelism 1, as PyFlink does.
+"""
 
-from pyflink.common.typeinfo import TypeInformation, type_json
+from typing import Any, Callable, Optional, Union
+
 from pyflink.common.time import to_millis
+from pyflink.common.typeinfo import TypeInformation, Types
 from pyflink.datastream import _function_wrappers as wrappers
-from pyflink.datastream._plan import PythonFunction, Transformation
+from pyflink.datastream._plan import PythonFunction
+from pyflink.datastream._window_operation import WindowOperation
 from pyflink.datastream.data_stream import DataStream
 from pyflink.datastream.functions import (
     AggregateFunction,
@@ -18,27 +23,24 @@ from pyflink.datastream.functions import (
     WindowFunction,
 )
 from pyflink.datastream.output_tag import OutputTag
-from pyflink.datastream.window import Trigger, WindowAssigner
+from pyflink.datastream.window import MergingWindowAssigner, Trigger, WindowAssigner
 
 __all__ = ["WindowedStream", "AllWindowedStream"]
 
 
 class _WindowedBase(object):
     _keyed = True
-    _window_function_types: tuple = ()
-    _process_function_type: type = object
+    _apply_type: type = object
+    _process_type: type = object
 
     def __init__(self, stream: DataStream, window_assigner: WindowAssigner) -> None:
         if not isinstance(window_assigner, WindowAssigner):
             raise TypeError("Expected a WindowAssigner, got %r" % window_assigner)
         self._stream = stream
         self._assigner = window_assigner
-        self._trigger: Optional[Trigger] = None
+        self._trigger: Trigger = window_assigner.get_default_trigger(stream._env)
         self._allowed_lateness_ms = 0
         self._late_data_tag: Optional[OutputTag] = None
-
-    def _input(self) -> Transformation:
-        return self._stream._transformation if self._keyed else self._stream._input()
 
     def get_execution_environment(self):
         return self._stream._env
@@ -49,14 +51,24 @@ class _WindowedBase(object):
     def trigger(self, trigger: Trigger):
         if not isinstance(trigger, Trigger):
             raise TypeError("Expected a Trigger, got %r" % trigger)
+        if isinstance(self._assigner, MergingWindowAssigner) and not trigger.can_merge():
+            raise TypeError(
+                "%r cannot be used with the merging window assigner %r: its can_merge() returns "
+                "False" % (trigger, self._assigner)
+            )
         self._trigger = trigger
         return self
 
     def allowed_lateness(self, time_ms: Any):
-        self._allowed_lateness_ms = to_millis(time_ms, "The allowed lateness")
+        lateness = to_millis(time_ms, "The allowed lateness")
+        if lateness < 0:
+            raise ValueError("The allowed lateness cannot be negative, got %d ms" % lateness)
+        self._allowed_lateness_ms = lateness
         return self
 
     def side_output_late_data(self, output_tag: OutputTag):
+        if not isinstance(output_tag, OutputTag):
+            raise TypeError("Expected an OutputTag, got %r" % output_tag)
         self._late_data_tag = output_tag
         return self
 
@@ -65,38 +77,45 @@ class _WindowedBase(object):
 
     def _window(
         self,
-        function_kind: str,
-        function: Any,
+        contents: str,
+        incremental: Any,
+        window_function: Any,
         output_type: Optional[TypeInformation],
         name: str,
-        **extra: Any,
     ) -> DataStream:
-        env = self._stream._env
-        fields: Dict[str, Any] = {
-            "keyed": self._keyed,
-            "assigner": self._assigner._to_json(),
-            "trigger": None if self._trigger is None else self._trigger._to_json(),
-            "allowed_lateness_ms": self._allowed_lateness_ms,
-            "late_data_tag": None if self._late_data_tag is None else self._late_data_tag.tag_id,
-        }
-        t = env._plan.add(
-            "window",
-            [self._input()],
+        operation = WindowOperation(
+            self._assigner,
+            self._trigger,
+            self._allowed_lateness_ms,
+            None if self._late_data_tag is None else self._late_data_tag.tag_id,
+            contents,
+            incremental,
+            window_function,
+            isinstance(window_function, (ProcessWindowFunction, ProcessAllWindowFunction)),
+            self._keyed,
+        )
+        if self._keyed:
+            keyed = self._stream
+        else:
+            keyed = self._stream.key_by(wrappers.constant_key(), key_type=Types.INT())
+        t = keyed._env._plan.add(
+            "python",
+            [keyed._transformation],
             name,
             output_type,
-            function=PythonFunction(function_kind, function, **extra),
-            **fields,
+            function=PythonFunction("window", operation),
+            keyed=True,
         )
-        if self._late_data_tag is not None:
-            t.add_side_output(self._late_data_tag)
-        return DataStream(env, t)
+        result = DataStream(keyed._env, t)
+        if not self._keyed:
+            result.force_non_parallel()
+        return result
 
-    def _optional_window_function(self, window_function: Any) -> Optional[str]:
-        if window_function is None:
-            return None
-        if not isinstance(window_function, self._window_function_types):
-            raise TypeError("Expected a window function, got %r" % window_function)
-        return PythonFunction("window_function", window_function).payload
+    def _check_window_function(self, window_function: Any, types: tuple) -> None:
+        if not isinstance(window_function, types):
+            raise TypeError(
+                "Expected a %s, got %r" % (" or ".join(t.__name__ for t in types), window_function)
+            )
 
     def reduce(
         self,
@@ -104,16 +123,14 @@ class _WindowedBase(object):
         window_function: Any = None,
         output_type: Optional[TypeInformation] = None,
     ) -> DataStream:
+        """Combines each window's elements with ``reduce_function`` as they arrive; emits the
+        result, or hands it to ``window_function`` when the window fires."""
         function = wrappers.wrap(reduce_function, ReduceFunction)
         if window_function is None:
             output_type = self._stream._transformation.output_type
-        return self._window(
-            "reduce",
-            function,
-            output_type,
-            "Window(Reduce)",
-            window_function=self._optional_window_function(window_function),
-        )
+        else:
+            self._check_window_function(window_function, (self._apply_type, self._process_type))
+        return self._window("reduce", function, window_function, output_type, "Window(Reduce)")
 
     def aggregate(
         self,
@@ -122,47 +139,41 @@ class _WindowedBase(object):
         accumulator_type: Optional[TypeInformation] = None,
         output_type: Optional[TypeInformation] = None,
     ) -> DataStream:
+        """Folds each window's elements into an accumulator as they arrive; emits
+        ``get_result``, or hands it to ``window_function`` when the window fires. Accumulators
+        are kept pickled, so ``accumulator_type`` is accepted for PyFlink compatibility only."""
         if not isinstance(aggregate_function, AggregateFunction):
             raise TypeError("Expected an AggregateFunction, got %r" % aggregate_function)
+        if window_function is not None:
+            self._check_window_function(window_function, (self._apply_type, self._process_type))
         return self._window(
-            "aggregate",
-            aggregate_function,
-            output_type,
-            "Window(Aggregate)",
-            window_function=self._optional_window_function(window_function),
-            accumulator_type=None if accumulator_type is None else type_json(accumulator_type),
+            "aggregate", aggregate_function, window_function, output_type, "Window(Aggregate)"
         )
 
     def apply(
         self, window_function: Any, output_type: Optional[TypeInformation] = None
     ) -> DataStream:
-        if not isinstance(window_function, self._window_function_types[0]):
-            raise TypeError("Expected a %s, got %r"
-                            % (self._window_function_types[0].__name__, window_function))
-        return self._window("apply", window_function, output_type, "Window(Apply)")
+        self._check_window_function(window_function, (self._apply_type,))
+        return self._window("list", None, window_function, output_type, "Window(Apply)")
 
     def process(
         self, process_window_function: Any, output_type: Optional[TypeInformation] = None
     ) -> DataStream:
-        if not isinstance(process_window_function, self._process_function_type):
-            raise TypeError(
-                "Expected a %s, got %r"
-                % (self._process_function_type.__name__, process_window_function)
-            )
-        return self._window("process", process_window_function, output_type, "Window(Process)")
+        self._check_window_function(process_window_function, (self._process_type,))
+        return self._window("list", None, process_window_function, output_type, "Window(Process)")
 
 
 class WindowedStream(_WindowedBase):
     """Windows per key of a KeyedStream."""
 
     _keyed = True
-    _window_function_types = (WindowFunction, ProcessWindowFunction)
-    _process_function_type = ProcessWindowFunction
+    _apply_type = WindowFunction
+    _process_type = ProcessWindowFunction
 
 
 class AllWindowedStream(_WindowedBase):
     """Windows over a whole (non-keyed) stream; runs with parallelism 1."""
 
     _keyed = False
-    _window_function_types = (AllWindowFunction, ProcessAllWindowFunction)
-    _process_function_type = ProcessAllWindowFunction
+    _apply_type = AllWindowFunction
+    _process_type = ProcessAllWindowFunction

@@ -45,6 +45,12 @@ def _frames(outbox):
 
 
 def main():
+    # Operators unpickle their functions on threads of their own; importing the API once here
+    # first keeps them from racing on its partly initialized modules.
+    try:
+        import pyflink.datastream  # noqa: F401
+    except ImportError:
+        pass
     # Python logging, like stdout and stderr, ends up in the TaskManager's log.
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"

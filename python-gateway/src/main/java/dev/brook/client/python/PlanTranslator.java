@@ -70,6 +70,13 @@ final class PlanTranslator {
     private final Map<Integer, Integer> consumers = new HashMap<>();
     private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
     private final Map<Integer, PendingChain> pending = new HashMap<>();
+
+    /** The kind of a node's reader (of its last one, which matters only when it is the only). */
+    private final Map<Integer, String> readerKinds = new HashMap<>();
+
+    /** Unions only a key_by reads: the key_by keys each of their inputs where it runs. */
+    private final Map<Integer, JsonNode> unionsToKey = new HashMap<>();
+
     private final Map<Integer, KeyedStream<Object, Object>> keyed = new HashMap<>();
 
     /** The collect sinks of the plan, in plan order; {@link #translate} fills it. */
@@ -88,6 +95,7 @@ final class PlanTranslator {
             nodes.put(id, node);
             for (JsonNode input : node.path("inputs")) {
                 consumers.merge(input.asInt(), 1, Integer::sum);
+                readerKinds.put(input.asInt(), node.path("kind").asText());
             }
         }
         for (JsonNode node : nodes.values()) {
@@ -273,14 +281,25 @@ final class PlanTranslator {
                         : untypedInfo(PickledByteArrayTypeInfo.INSTANCE);
         PythonFunctionSpec selector =
                 new PythonFunctionSpec("key_selector", decode(node.path("key_selector").asText()));
-        PendingChain chain = chainAtInputParallelism(node);
-        chain.functions.add(selector);
-        chain.names.add("KeyBy");
-        chain.outputType =
-                untypedInfo(new TupleTypeInfo<Tuple2<Object, Object>>(keyType, valueType));
-        DataStream<Object> pairs = materialize(chain);
-        keyed.put(id, keyBy(pairs, keyType));
-        streams.put(id, pairs);
+        JsonNode union = unionsToKey.remove(inputId);
+        List<Integer> sources = new ArrayList<>();
+        if (union == null) {
+            sources.add(inputId);
+        } else {
+            union.path("inputs").forEach(input -> sources.add(input.asInt()));
+        }
+        List<DataStream<Object>> pairs = new ArrayList<>();
+        for (int source : sources) {
+            PendingChain chain = chainAtParallelismOf(source, id);
+            chain.functions.add(selector);
+            chain.names.add("KeyBy");
+            chain.outputType =
+                    untypedInfo(new TupleTypeInfo<Tuple2<Object, Object>>(keyType, valueType));
+            pairs.add(materialize(chain));
+        }
+        DataStream<Object> all = union(pairs);
+        keyed.put(id, keyBy(all, keyType));
+        streams.put(id, all);
     }
 
     /**
@@ -289,13 +308,16 @@ final class PlanTranslator {
      * at the input's parallelism), so it neither reorders records nor adds a shuffle.
      */
     private PendingChain chainAtInputParallelism(JsonNode node) {
-        int inputId = node.path("inputs").get(0).asInt();
+        return chainAtParallelismOf(node.path("inputs").get(0).asInt(), node.path("id").asInt());
+    }
+
+    private PendingChain chainAtParallelismOf(int inputId, int readerId) {
         PendingChain upstream = pending.get(inputId);
         if (upstream != null && consumers.getOrDefault(inputId, 0) == 1) {
             pending.remove(inputId);
             return upstream;
         }
-        DataStream<Object> input = input(node, 0);
+        DataStream<Object> input = stream(inputId, readerId);
         return new PendingChain(input, input.getParallelism());
     }
 
@@ -349,7 +371,10 @@ final class PlanTranslator {
     // ------------------------------------------------------------------ plumbing
 
     private DataStream<Object> input(JsonNode node, int index) {
-        int inputId = node.path("inputs").get(index).asInt();
+        return stream(node.path("inputs").get(index).asInt(), node.path("id").asInt());
+    }
+
+    private DataStream<Object> stream(int inputId, int readerId) {
         PendingChain chain = pending.remove(inputId);
         if (chain != null) {
             streams.put(inputId, materialize(chain));
@@ -357,20 +382,33 @@ final class PlanTranslator {
         DataStream<Object> stream = streams.get(inputId);
         if (stream == null) {
             throw new IllegalArgumentException(
-                    "Transformation " + node.path("id") + " reads unknown input " + inputId);
+                    "Transformation " + readerId + " reads unknown input " + inputId);
         }
         return stream;
     }
 
     private void union(JsonNode node) {
-        DataStream<Object> first = input(node, 0);
-        List<DataStream<Object>> others = new ArrayList<>();
-        for (int i = 1; i < node.path("inputs").size(); i++) {
-            others.add(input(node, i));
+        int id = node.path("id").asInt();
+        if (consumers.getOrDefault(id, 0) == 1 && "key_by".equals(readerKinds.get(id))) {
+            // Keying after the union would put a key selector behind it, which redistributes
+            // inputs of another parallelism (reordering a key's records) and cannot fuse.
+            unionsToKey.put(id, node);
+            return;
+        }
+        List<DataStream<Object>> inputs = new ArrayList<>();
+        for (int i = 0; i < node.path("inputs").size(); i++) {
+            inputs.add(input(node, i));
+        }
+        streams.put(id, union(inputs));
+    }
+
+    private static DataStream<Object> union(List<DataStream<Object>> inputs) {
+        if (inputs.size() == 1) {
+            return inputs.get(0);
         }
         @SuppressWarnings("unchecked") // DataStream.union takes a generic varargs array
-        DataStream<Object>[] array = others.toArray(DataStream[]::new);
-        streams.put(node.path("id").asInt(), first.union(array));
+        DataStream<Object>[] others = inputs.subList(1, inputs.size()).toArray(DataStream[]::new);
+        return inputs.get(0).union(others);
     }
 
     private static DataStream<Object> partition(String kind, DataStream<Object> input) {
