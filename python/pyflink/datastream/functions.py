@@ -355,3 +355,31 @@ class ProcessAllWindowFunction(Function, Generic[IN, OUT, W]):
         pass
 
 
+
+
+class BaseBroadcastProcessFunction(Function):
+    """The functions of a stream connected to a BroadcastStream. Brook has no broadcast state
+    yet: the names exist so PyFlink programs import, and ``broadcast()`` says what is missing."""
+
+
+class BroadcastProcessFunction(BaseBroadcastProcessFunction):
+    @abstractmethod
+    def process_element(self, value: Any, ctx: Any) -> Iterable[Any]:
+        pass
+
+    @abstractmethod
+    def process_broadcast_element(self, value: Any, ctx: Any) -> Iterable[Any]:
+        pass
+
+
+class KeyedBroadcastProcessFunction(BaseBroadcastProcessFunction):
+    @abstractmethod
+    def process_element(self, value: Any, ctx: Any) -> Iterable[Any]:
+        pass
+
+    @abstractmethod
+    def process_broadcast_element(self, value: Any, ctx: Any) -> Iterable[Any]:
+        pass
+
+    def on_timer(self, timestamp: int, ctx: Any) -> Iterable[Any]:
+        return []
