@@ -3,8 +3,10 @@ package dev.brook.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,12 +80,21 @@ class KillAndResumeITCase {
         if (!Files.exists(dir)) {
             return Optional.empty();
         }
-        try (Stream<Path> paths = Files.walk(dir, 2)) {
-            return paths.filter(p -> p.getFileName().toString().startsWith("chk-"))
-                    .filter(p -> Files.exists(p.resolve("_metadata")))
-                    .max(
-                            Comparator.comparingLong(
-                                    p -> Long.parseLong(p.getFileName().toString().substring(4))));
+        // The running job deletes checkpoints it no longer retains, maybe during the walk.
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> paths = Files.walk(dir, 2)) {
+                return paths.filter(p -> p.getFileName().toString().startsWith("chk-"))
+                        .filter(p -> Files.exists(p.resolve("_metadata")))
+                        .max(
+                                Comparator.comparingLong(
+                                        p ->
+                                                Long.parseLong(
+                                                        p.getFileName().toString().substring(4))));
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
