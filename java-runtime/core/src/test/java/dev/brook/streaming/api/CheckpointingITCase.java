@@ -364,7 +364,8 @@ class CheckpointingITCase {
     @Test
     void checkpointsGoOnAfterABoundedSourceFinishedAndItStaysFinishedAfterARestore()
             throws Exception {
-        long count = 3000;
+        // One second of input: time for three checkpoints even on a loaded machine.
+        long count = 6000;
         String run = newRun();
         StreamExecutionEnvironment env = env(2, Map.of());
         CollectingSink<Tuple3<Long, Long, Long>> sink = new CollectingSink<>();
