@@ -60,6 +60,14 @@ public final class PythonWorkerManager {
         return INSTANCE;
     }
 
+    /**
+     * Stops the server workers connect to, with its threads, in a JVM whose jobs are all done and
+     * which is about to exit (a blocked event-loop thread would delay the exit by 300 ms).
+     */
+    public static void stopServer() throws InterruptedException {
+        PythonWorkerServer.stop();
+    }
+
     private static final class Lease {
         final PythonWorker worker;
         int users;

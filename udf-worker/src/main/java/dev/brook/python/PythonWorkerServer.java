@@ -3,11 +3,16 @@ package dev.brook.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brook.runtime.rpc.ByteStreamMethod;
+import dev.brook.runtime.util.DaemonThreadFactory;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
@@ -18,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gRPC server that Python workers connect to: one per JVM (TaskManager), started on first use,
@@ -46,6 +52,23 @@ final class PythonWorkerServer {
     private final Map<String, PythonWorker> expected = new ConcurrentHashMap<>();
     private final Server server;
 
+    /**
+     * Event loops of this server alone (not gRPC's shared ones, which linger after their last
+     * user), so {@link #stop} can end their threads: a JVM exits up to 300 ms later while a thread
+     * is blocked in native code such as epoll_wait.
+     */
+    private final EventLoopGroup boss =
+            new MultiThreadIoEventLoopGroup(
+                    1,
+                    new DaemonThreadFactory("brook-python-worker-server-boss"),
+                    NioIoHandler.newFactory());
+
+    private final EventLoopGroup loops =
+            new MultiThreadIoEventLoopGroup(
+                    2,
+                    new DaemonThreadFactory("brook-python-worker-server"),
+                    NioIoHandler.newFactory());
+
     private PythonWorkerServer() throws IOException {
         ServerServiceDefinition service =
                 ServerServiceDefinition.builder(SERVICE)
@@ -61,6 +84,9 @@ final class PythonWorkerServer {
                 NettyServerBuilder.forAddress(
                                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                        .bossEventLoopGroup(boss)
+                        .workerEventLoopGroup(loops)
+                        .channelType(NioServerSocketChannel.class)
                         .addService(service)
                         .build()
                         .start();
@@ -72,6 +98,22 @@ final class PythonWorkerServer {
             instance = new PythonWorkerServer();
         }
         return instance;
+    }
+
+    /**
+     * Stops the JVM's server, if it runs, and its threads; the next {@link #get} starts a new one.
+     * For a JVM about to exit once its jobs are done (the gateway, {@code flink run -py}).
+     */
+    static synchronized void stop() throws InterruptedException {
+        if (instance == null) {
+            return;
+        }
+        PythonWorkerServer stopping = instance;
+        instance = null;
+        stopping.server.shutdownNow();
+        stopping.server.awaitTermination(1, TimeUnit.SECONDS);
+        stopping.boss.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(1, TimeUnit.SECONDS);
+        stopping.loops.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(1, TimeUnit.SECONDS);
     }
 
     /** Where workers connect: {@code 127.0.0.1:<port>}. */

@@ -2,6 +2,7 @@ package dev.brook.client.python;
 
 import dev.brook.configuration.Configuration;
 import dev.brook.configuration.GlobalConfiguration;
+import dev.brook.python.PythonWorkerManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -56,6 +57,11 @@ public final class PythonGatewayServer implements AutoCloseable {
     public void close() {
         server.shutdown();
         facade.close();
+        try {
+            PythonWorkerManager.stopServer();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void main(String[] args) throws Exception {
