@@ -136,3 +136,25 @@ def test_a_wrong_gateway_token_is_refused():
         java_gateway._shutdown(gateway, process)
     process.wait(timeout=30)
     assert process.returncode is not None
+
+
+def test_a_worker_out_of_memory_fails_the_job_with_a_memory_error(tmp_path):
+    script = tmp_path / "greedy.py"
+    script.write_text(textwrap.dedent("""\
+        from pyflink.datastream import StreamExecutionEnvironment
+
+
+        def hoard(value):
+            return len(bytearray(1 << 50))  # a petabyte: the allocation fails at once
+
+
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.from_collection([1]).map(hoard).print()
+        env.execute("greedy")
+        """))
+    done, marker = run(flink_run("-py", str(script)), tmp_path)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert 'File "%s", line 5, in hoard' % script in output
+    assert "MemoryError" in output
+    assert processes_marked(marker) == []

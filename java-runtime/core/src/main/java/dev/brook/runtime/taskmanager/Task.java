@@ -203,6 +203,12 @@ public final class Task implements Runnable {
         }
         if (finalState != ExecutionState.FINISHED) {
             releasePartitions();
+        } else {
+            for (ResultPartition p : partitions) {
+                if (p != null) {
+                    p.onProducerFinished();
+                }
+            }
         }
         state = finalState;
         onTerminated.accept(this);

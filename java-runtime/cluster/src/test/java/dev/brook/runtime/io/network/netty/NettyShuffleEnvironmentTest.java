@@ -99,6 +99,8 @@ class NettyShuffleEnvironmentTest {
         }
         byte[][] received = readAll(gate, expected);
         producing.get();
+        // As the producer's task does when it finishes.
+        partition.onProducerFinished();
 
         assertStreams(received, expected);
         assertThat(gate.getChannel(0)).isInstanceOf(RemoteInputChannel.class);
@@ -289,11 +291,14 @@ class NettyShuffleEnvironmentTest {
 
         gate.release();
 
-        // The view's release unregisters the partition (its only consumer is done) and returns the
-        // buffers it still held to the producer's network memory.
+        // The view's release unregisters the partition (its only consumer is done).
         assertThat(eventually(() -> a.partitions.numberOfRegisteredPartitions() == 0)).isTrue();
-        assertThat(a.networkBuffers.getReservedSegments()).isZero();
         assertThat(b.networkBuffers.getReservedSegments()).isZero();
         assertThat(b.shuffle.numberOfConnections()).isEqualTo(1);
+        // The producer, not yet told, writes on without failing: its records are dropped.
+        produce(partition, 20, (s, i) -> SEGMENT - 4);
+        // Cancelled, it releases the partition, which returns every buffer to its network memory.
+        partition.release();
+        assertThat(a.networkBuffers.getReservedSegments()).isZero();
     }
 }

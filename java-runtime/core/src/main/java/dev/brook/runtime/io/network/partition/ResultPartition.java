@@ -25,6 +25,11 @@ public final class ResultPartition {
     private final AtomicInteger unreleasedConsumers;
     private boolean hasUnflushedData;
 
+    /** Guarded by {@code this}: the producer is done writing; every consumer released. */
+    private boolean producerEnded;
+
+    private boolean consumersReleased;
+
     public ResultPartition(
             ResultPartitionID id,
             int numSubpartitions,
@@ -159,8 +164,30 @@ public final class ResultPartition {
         bufferPool.destroy();
     }
 
-    /** Called when every consumer has released its view after reading to the end. */
+    /**
+     * Called when every consumer has released its view. The buffers go back once the producer is
+     * done too: consumers that gave up early (a failed consumer) leave a producer that still
+     * writes, into released subpartitions, until it is cancelled, rather than failing it with a
+     * released pool, which would race the consumer's own failure as the job's cause.
+     */
     void onFullyConsumed() {
+        synchronized (this) {
+            consumersReleased = true;
+            if (!producerEnded) {
+                return;
+            }
+        }
+        bufferPool.destroy();
+    }
+
+    /** The producer finished normally: nothing more is written. */
+    public void onProducerFinished() {
+        synchronized (this) {
+            producerEnded = true;
+            if (!consumersReleased) {
+                return;
+            }
+        }
         bufferPool.destroy();
     }
 }
