@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the files under the source's paths and hands them out one per request. In continuous mode
@@ -24,6 +26,8 @@ import java.util.stream.Stream;
  */
 final class FileSplitEnumerator
         implements SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileSplitEnumerator.class);
 
     private final SplitEnumeratorContext<FileSourceSplit> context;
     private final List<Path> paths;
@@ -68,11 +72,15 @@ final class FileSplitEnumerator
         }
     }
 
+    /**
+     * A periodic listing that failed (a file vanished mid-walk, as writers' temporary files do, or
+     * the path is gone for now) is logged and tried again at the next interval, as in Flink; only
+     * the first listing, at start, fails the job.
+     */
     private void onDiscovered(List<String> files, Throwable error) {
         if (error != null) {
-            throw new UncheckedIOException(
-                    "Could not list the input paths " + paths,
-                    error instanceof IOException io ? io : new IOException(error));
+            LOG.warn("Could not list the input paths {}; trying again later", paths, error);
+            return;
         }
         addNewFiles(files);
         assignToWaitingReaders();

@@ -224,6 +224,28 @@ class FileSourceTest {
     }
 
     @Test
+    void aPeriodicListingThatFailsIsRetriedNotFatal() throws Exception {
+        List<String> a = lines("a", 50);
+        List<String> b = lines("b", 40);
+        write("a.txt", a, "\n", true);
+        FileSource<String> source = continuous();
+        List<String> emitted = new ArrayList<>();
+        try (SourceTestDriver<String, FileSourceSplit, PendingSplitsCheckpoint<FileSourceSplit>>
+                driver = SourceTestDriver.start(source, 1)) {
+            emitted.addAll(driver.readAll(0));
+            // The monitored directory vanishes for a while (say, it is being replaced).
+            Files.delete(dir.resolve("a.txt"));
+            Files.delete(dir);
+            driver.runPeriodicCalls();
+            Files.createDirectory(dir);
+            write("b.txt", b, "\n", true);
+            driver.runPeriodicCalls();
+            emitted.addAll(driver.readAll(0));
+        }
+        assertThat(emitted).isEqualTo(concat(a, b));
+    }
+
+    @Test
     void aContinuousCheckpointHoldsDiscoveredPendingFilesAndAllPathsSeen() throws Exception {
         List<String> a = lines("a", 300);
         List<String> b = lines("b", 200);
