@@ -34,15 +34,20 @@ brook_ensure_built() {
 }
 
 # Runs a short-lived client JVM with a class-data-sharing archive of Brook's classes, which cuts
-# start-up time. The archive is written by the first run after a build (and whenever a jar is
-# newer than it); later runs map it.
+# start-up time. The archive is written after a build (and whenever a jar is newer than it) by a
+# training run of bin/cds-training.py, a small Python job, so it holds the classes of the engine
+# and of the Python path (gateway, Arrow, gRPC) alike; without Brook's .venv, the first client run
+# writes it instead. Later runs, and `python job.py`'s gateway JVM, map it.
 brook_run_client() {
     local archive="$BROOK_HOME/lib/brook-client.jsa"
     local stale=""
     if [[ -f "$archive" ]]; then
         stale="$(find "$BROOK_HOME/lib" -maxdepth 1 -name '*.jar' -newer "$archive" | head -n 1)"
     fi
-    if [[ -f "$archive" && -z "$stale" ]]; then
+    if [[ ! -f "$archive" || -n "$stale" ]]; then
+        brook_train_class_archive "$archive" "$@"
+    fi
+    if [[ -f "$archive" ]]; then
         exec "$JAVA_RUN" $BROOK_JVM_LOGGING -XX:SharedArchiveFile="$archive" $BROOK_CLIENT_JVM_OPTS \
             -cp "$BROOK_CLASSPATH" "$@"
     fi
@@ -61,4 +66,32 @@ brook_run_client() {
         rm -f "$tmp"
     fi
     return $rc
+}
+
+# Writes the class-data-sharing archive from a training run (see brook_run_client), quietly; does
+# nothing when Brook's .venv is missing. Arguments: the archive, then the client's arguments (the
+# JVM properties up to the main class are reused).
+brook_train_class_archive() {
+    local archive="$1"
+    shift
+    local python="$BROOK_HOME/.venv/bin/python"
+    [[ -x "$python" ]] || return 0
+    local properties=()
+    while [[ $# -gt 0 && "$1" == -D* ]]; do
+        properties+=("$1")
+        shift
+    done
+    local tmp
+    tmp="$(mktemp "$BROOK_HOME/lib/.brook-client.jsa.XXXXXX")"
+    rm -f "$tmp"
+    # shellcheck disable=SC2086 # the option strings are word lists
+    "$JAVA_RUN" -Xlog:disable -XX:ArchiveClassesAtExit="$tmp" $BROOK_CLIENT_JVM_OPTS \
+        -cp "$BROOK_CLASSPATH" "${properties[@]}" dev.brook.client.cli.CliFrontend run \
+        -pyclientexec "$python" -pyexec "$python" -py "$BROOK_HOME/bin/cds-training.py" \
+        >/dev/null 2>&1 || true
+    if [[ -s "$tmp" ]]; then
+        mv -f "$tmp" "$archive"
+    else
+        rm -f "$tmp"
+    fi
 }
