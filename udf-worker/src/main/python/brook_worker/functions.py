@@ -266,15 +266,22 @@ class KeyedRecordStage(KeyedStage):
         self.emits_side_outputs = self._stage.emits_side_outputs
 
     def process(self, key_ids, keys, values, timestamps, timers, namespaces):
+        """Applies the stage to each run of rows with the same key, that key current."""
         backend = self.backend
         apply = self._stage.apply
         out, out_ts = [], []
-        for i, value in enumerate(values):
-            backend.key_id = key_ids[i]
-            backend.key = keys[i]
-            o, t = apply([value], [timestamps[i]])
+        start, rows = 0, len(values)
+        while start < rows:
+            key_id = key_ids[start]
+            end = start + 1
+            while end < rows and key_ids[end] == key_id:
+                end += 1
+            backend.key_id = key_id
+            backend.key = keys[start]
+            o, t = apply(values[start:end], timestamps[start:end])
             out += o
             out_ts += t
+            start = end
         return out, out_ts
 
 

@@ -163,47 +163,42 @@ class Operator:
     def _process_keyed(self, batch):
         """Runs the keyed stage over the batch's rows. A BATCH job's END_OF_KEY row fires the
         key's timers (and those they register) in time order, then forgets the key."""
-        key_ids = batch.column(0).to_pylist()
-        keys = conversions.from_arrow(batch.column(1), self._key_type)
-        values = conversions.from_arrow(batch.column(2), self._input_type)
-        timestamps = batch.column(3).to_pylist()
-        timers = batch.column(4).to_pylist()
-        namespaces = batch.column(5).to_pylist()
+        columns = (
+            batch.column(0).to_pylist(),
+            conversions.from_arrow(batch.column(1), self._key_type),
+            conversions.from_arrow(batch.column(2), self._input_type),
+            batch.column(3).to_pylist(),
+            batch.column(4).to_pylist(),
+            batch.column(5).to_pylist(),
+        )
         stage = self._keyed_stage
+        timers = columns[4]
         if END_OF_KEY not in timers:
-            return stage.process(key_ids, keys, values, timestamps, timers, namespaces)
+            return stage.process(*columns)
         backend = self._backend
         out, out_ts = [], []
+
+        def run(start, end):
+            if start < end:
+                o, t = stage.process(*(column[start:end] for column in columns))
+                out.extend(o)
+                out_ts.extend(t)
+
         start = 0
         for end, timer in enumerate(timers):
             if timer != END_OF_KEY:
                 continue
-            if start < end:
-                o, t = stage.process(
-                    key_ids[start:end], keys[start:end], values[start:end],
-                    timestamps[start:end], timers[start:end], namespaces[start:end],
-                )
-                out += o
-                out_ts += t
-            key_id, key = key_ids[end], keys[end]
+            run(start, end)
+            key_id, key = columns[0][end], columns[1][end]
             backend.watermark = keyed_state.MAX_TIMESTAMP
-            while True:
-                due = backend.pop_key_timer(key_id)
-                if due is None:
-                    break
+            while (due := backend.pop_key_timer(key_id)) is not None:
                 o, t = stage.process([key_id], [key], [None], [due[0]], [0], [due[1]])
-                out += o
-                out_ts += t
+                out.extend(o)
+                out_ts.extend(t)
             backend.watermark = keyed_state.MIN_WATERMARK
             backend.end_key(key_id)
             start = end + 1
-        if start < len(timers):
-            o, t = stage.process(
-                key_ids[start:], keys[start:], values[start:],
-                timestamps[start:], timers[start:], namespaces[start:],
-            )
-            out += o
-            out_ts += t
+        run(start, len(timers))
         return out, out_ts
 
     def _split_side_outputs(self, values, timestamps, side):

@@ -272,36 +272,35 @@ class KeyedBackend:
     def end_bundle(self):
         """The bundle's writes as the tail of a BUNDLE_DONE payload; clears the cache."""
         writes = []
-        for slot in self._dirty:
+
+        def write(op, slot, *args):
             key_id, state_id, ns = slot
+            writes.append(b"".join((struct.pack(">Bii", op, key_id, state_id), _bytes(ns)) + args))
+
+        for slot in self._dirty:
             value = self._values[slot]
             if value is None:
-                writes.append(struct.pack(">Bii", CLEAR, key_id, state_id) + _bytes(ns))
+                write(CLEAR, slot)
             else:
-                writes.append(
-                    struct.pack(">Bii", SET, key_id, state_id) + _bytes(ns) + _bytes(_dumps(value))
-                )
-        for (key_id, state_id, ns), entry in self._lists.items():
+                write(SET, slot, _bytes(_dumps(value)))
+        for slot, entry in self._lists.items():
             if not entry.dirty:
                 continue
-            head = struct.pack(">Bii", 0, key_id, state_id) + _bytes(ns)
             if entry.replace and not entry.items:
-                writes.append(bytes([CLEAR]) + head[1:])
+                write(CLEAR, slot)
                 continue
-            op = LIST_SET if entry.replace else LIST_ADD
             items = [_bytes(_dumps(v)) for v in entry.items]
-            writes.append(bytes([op]) + head[1:] + struct.pack(">i", len(items)) + b"".join(items))
-        for (key_id, state_id, ns), entry in self._maps.items():
-            head = struct.pack(">ii", key_id, state_id) + _bytes(ns)
+            op = LIST_SET if entry.replace else LIST_ADD
+            write(op, slot, struct.pack(">i", len(items)), *items)
+        for slot, entry in self._maps.items():
             if entry.cleared:
-                writes.append(bytes([CLEAR]) + head)
+                write(CLEAR, slot)
             for mk in entry.written:
                 found = entry.items[mk]
-                if found is _ABSENT:
-                    if not entry.cleared:
-                        writes.append(bytes([MAP_REMOVE]) + head + _bytes(mk))
-                else:
-                    writes.append(bytes([MAP_PUT]) + head + _bytes(mk) + _bytes(_dumps(found[1])))
+                if found is not _ABSENT:
+                    write(MAP_PUT, slot, _bytes(mk), _bytes(_dumps(found[1])))
+                elif not entry.cleared:
+                    write(MAP_REMOVE, slot, _bytes(mk))
         self._values.clear()
         self._lists.clear()
         self._maps.clear()

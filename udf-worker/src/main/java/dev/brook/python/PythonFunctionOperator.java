@@ -318,17 +318,18 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
     public void processElement(StreamRecord<IN> element) throws Exception {
         if (isKeyed()) {
             Tuple2<?, ?> pair = (Tuple2<?, ?>) element.getValue();
-            encoder.set(0, keyId((PythonKey) getCurrentKey()));
-            encoder.set(1, pair.f0);
-            encoder.set(2, pair.f1);
-            encoder.setLong(3, element.getTimestamp(), element.hasTimestamp());
-            encoder.set(4, null);
-            encoder.set(5, null);
+            keyedRow(
+                    (PythonKey) getCurrentKey(),
+                    pair.f1,
+                    element.getTimestamp(),
+                    element.hasTimestamp(),
+                    null,
+                    null);
         } else {
             encoder.set(0, element.getValue());
             encoder.setLong(1, element.getTimestamp(), element.hasTimestamp());
+            endRow();
         }
-        endRow();
         for (byte[] frame; (frame = channel.poll()) != null; ) {
             handle(frame);
         }
@@ -408,14 +409,28 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
 
     private void addTimerRow(InternalTimer<PythonKey, PythonKey> timer, int domain)
             throws Exception {
-        PythonKey key = timer.key();
+        firedTimers++;
+        keyedRow(timer.key(), null, timer.timestamp(), true, domain, timer.namespace().getValue());
+    }
+
+    /**
+     * Adds a keyed row: a record ({@code timer} null), a firing timer or a key's end. The key
+     * column carries the key as it travels to the worker (typed value or pickled bytes).
+     */
+    private void keyedRow(
+            PythonKey key,
+            Object value,
+            long timestamp,
+            boolean hasTimestamp,
+            Integer timer,
+            Object namespace)
+            throws Exception {
         encoder.set(0, keyId(key));
         encoder.set(1, key.getValue());
-        encoder.set(2, null);
-        encoder.setLong(3, timer.timestamp(), true);
-        encoder.set(4, domain);
-        encoder.set(5, timer.namespace().getValue());
-        firedTimers++;
+        encoder.set(2, value);
+        encoder.setLong(3, timestamp, hasTimestamp);
+        encoder.set(4, timer);
+        encoder.set(5, namespace);
         endRow();
     }
 
@@ -632,14 +647,8 @@ public final class PythonFunctionOperator<IN, OUT> extends AbstractOneInputOpera
             return;
         }
         PythonKey key = (PythonKey) getCurrentKey();
-        encoder.set(0, keyId(key));
-        encoder.set(1, key.getValue());
-        encoder.set(2, null);
-        encoder.setLong(3, Long.MAX_VALUE, true);
-        encoder.set(4, END_OF_KEY);
-        encoder.set(5, null);
         endedKeys.add(key);
-        endRow();
+        keyedRow(key, null, Long.MAX_VALUE, true, END_OF_KEY, null);
     }
 
     @Override

@@ -170,7 +170,7 @@ final class PythonKeyedState {
                     }
                 }
                 case MAP_GET ->
-                        writeBytes(reply, map(state).get(new PythonKey(readBytes(request))));
+                        writeBytes(reply, map(state).get(new PythonKey(Frames.readValue(request))));
                 case MAP_ALL -> {
                     List<Map.Entry<PythonKey, byte[]>> entries = new ArrayList<>();
                     for (Map.Entry<PythonKey, byte[]> e : map(state).entries()) {
@@ -195,12 +195,16 @@ final class PythonKeyedState {
             byte op = writes.get();
             State state = select(writes, bundleKeys);
             switch (op) {
-                case SET -> value(state).update(readBytes(writes));
+                case SET -> value(state).update(Frames.readValue(writes));
                 case CLEAR -> state.clear();
                 case LIST_SET -> list(state).update(readList(writes));
                 case LIST_ADD -> list(state).addAll(readList(writes));
-                case MAP_PUT -> map(state).put(new PythonKey(readBytes(writes)), readBytes(writes));
-                case MAP_REMOVE -> map(state).remove(new PythonKey(readBytes(writes)));
+                case MAP_PUT ->
+                        map(state)
+                                .put(
+                                        new PythonKey(Frames.readValue(writes)),
+                                        Frames.readValue(writes));
+                case MAP_REMOVE -> map(state).remove(new PythonKey(Frames.readValue(writes)));
                 default -> throw new IllegalStateException("Unknown state write " + op);
             }
         }
@@ -215,7 +219,7 @@ final class PythonKeyedState {
         if (declared == null) {
             throw new IllegalStateException("The Python worker used undeclared state " + id);
         }
-        byte[] namespace = readBytes(buffer);
+        byte[] namespace = Frames.readValue(buffer);
         backend.setCurrentKey(key);
         if (declared.namespaced) {
             ((InternalKvState<Object, PythonKey>) declared.state)
@@ -248,13 +252,9 @@ final class PythonKeyedState {
         int n = buffer.getInt();
         List<byte[]> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            values.add(readBytes(buffer));
+            values.add(Frames.readValue(buffer));
         }
         return values;
-    }
-
-    static byte[] readBytes(ByteBuffer buffer) {
-        return Frames.readValue(buffer);
     }
 
     private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {

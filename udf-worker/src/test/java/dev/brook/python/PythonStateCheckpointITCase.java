@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brook.api.common.functions.MapFunction;
 import dev.brook.api.common.state.CheckpointListener;
 import dev.brook.api.common.typeinfo.BasicTypeInfo;
-import dev.brook.api.java.tuple.Tuple2;
-import dev.brook.api.java.typeutils.TupleTypeInfo;
-import dev.brook.configuration.Configuration;
-import dev.brook.configuration.RestartStrategyOptions;
 import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.test.util.CollectingSink;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,44 +52,20 @@ class PythonStateCheckpointITCase {
 
     @Test
     void reduceStateSurvivesARestartFromACheckpoint() throws Exception {
-        Configuration config = new Configuration();
-        config.set(PythonOptions.PYTHON_EXECUTABLE, PythonTestSupport.python());
-        config.set(PythonOptions.MAX_ARROW_BATCH_SIZE, 16);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(2);
-        env.enableCheckpointing(100);
-
-        TupleTypeInfo<Tuple2<String, Long>> keyed =
-                new TupleTypeInfo<>(BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
+        StreamExecutionEnvironment env = PythonTestSupport.restartingEnvironment(16);
         List<byte[]> f = pickle("lambda x: 'k%d' % (x % 5)", "lambda a, b: a + b");
         DataStream<Long> input =
                 env.fromSequence(1, COUNT)
                         .setParallelism(1)
                         .map(new FailOnceAfterCheckpoint())
                         .setParallelism(1);
-        DataStream<Tuple2<String, Long>> withKeys =
-                input.transform(
-                                "Python key_by",
-                                keyed,
-                                PythonFunctionOperator.factory(
-                                        List.of(new PythonFunctionSpec("key_selector", f.get(0))),
-                                        BasicTypeInfo.LONG_TYPE_INFO,
-                                        keyed))
-                        .setParallelism(1);
         DataStream<Long> sums =
-                withKeys.keyBy(
-                                new PythonKeySelector<>(),
-                                new PythonKeyTypeInfo(BasicTypeInfo.STRING_TYPE_INFO))
-                        .transform(
-                                "Python reduce",
-                                BasicTypeInfo.LONG_TYPE_INFO,
-                                PythonFunctionOperator.factory(
-                                        List.of(new PythonFunctionSpec("reduce", f.get(1))),
-                                        keyed,
-                                        BasicTypeInfo.LONG_TYPE_INFO));
+                PythonTestSupport.keyedPython(
+                        input,
+                        BasicTypeInfo.STRING_TYPE_INFO,
+                        f.get(0),
+                        List.of(new PythonFunctionSpec("reduce", f.get(1))),
+                        BasicTypeInfo.LONG_TYPE_INFO);
         CollectingSink<Long> sink = new CollectingSink<>();
         sums.addSink(sink);
         env.execute("python reduce with a restart");

@@ -1,10 +1,19 @@
 package dev.brook.python;
 
+import dev.brook.api.common.typeinfo.BasicTypeInfo;
+import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.api.java.tuple.Tuple2;
+import dev.brook.api.java.typeutils.TupleTypeInfo;
+import dev.brook.configuration.Configuration;
+import dev.brook.configuration.RestartStrategyOptions;
+import dev.brook.streaming.api.datastream.DataStream;
+import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -60,5 +69,50 @@ final class PythonTestSupport {
     static PythonFunctionSpec spec(String kind, String expression)
             throws IOException, InterruptedException {
         return new PythonFunctionSpec(kind, pickle(expression).get(0));
+    }
+
+    /**
+     * An environment at parallelism 2, checkpointing every 100 ms, that restarts at once up to
+     * twice, running Python workers with the test interpreter in batches of {@code batchSize}.
+     */
+    static StreamExecutionEnvironment restartingEnvironment(int batchSize) {
+        Configuration config = new Configuration();
+        config.set(PythonOptions.PYTHON_EXECUTABLE, python());
+        config.set(PythonOptions.MAX_ARROW_BATCH_SIZE, batchSize);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(2);
+        env.enableCheckpointing(100);
+        return env;
+    }
+
+    /**
+     * {@code input} keyed by the pickled Python key {@code selector} (run at parallelism 1, next to
+     * its input), then through the keyed Python {@code chain}.
+     */
+    static <K, OUT> DataStream<OUT> keyedPython(
+            DataStream<Long> input,
+            TypeInformation<K> keyType,
+            byte[] selector,
+            List<PythonFunctionSpec> chain,
+            TypeInformation<OUT> outType) {
+        TupleTypeInfo<Tuple2<K, Long>> keyed =
+                new TupleTypeInfo<>(keyType, BasicTypeInfo.LONG_TYPE_INFO);
+        DataStream<Tuple2<K, Long>> withKeys =
+                input.transform(
+                                "Python key_by",
+                                keyed,
+                                PythonFunctionOperator.factory(
+                                        List.of(new PythonFunctionSpec("key_selector", selector)),
+                                        BasicTypeInfo.LONG_TYPE_INFO,
+                                        keyed))
+                        .setParallelism(1);
+        return withKeys.keyBy(new PythonKeySelector<>(), new PythonKeyTypeInfo(keyType))
+                .transform(
+                        "Python " + chain.get(0).kind(),
+                        outType,
+                        PythonFunctionOperator.factory(chain, keyed, outType));
     }
 }

@@ -7,11 +7,7 @@ import dev.brook.api.common.functions.MapFunction;
 import dev.brook.api.common.serialization.SimpleStringEncoder;
 import dev.brook.api.common.state.CheckpointListener;
 import dev.brook.api.common.typeinfo.BasicTypeInfo;
-import dev.brook.api.java.tuple.Tuple2;
-import dev.brook.api.java.typeutils.TupleTypeInfo;
-import dev.brook.configuration.Configuration;
 import dev.brook.configuration.MemorySize;
-import dev.brook.configuration.RestartStrategyOptions;
 import dev.brook.connector.file.sink.FileSink;
 import dev.brook.core.fs.Path;
 import dev.brook.streaming.api.datastream.DataStream;
@@ -20,7 +16,6 @@ import dev.brook.streaming.api.functions.sink.filesystem.bucketassigners.BasePat
 import dev.brook.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,18 +78,7 @@ class PythonWorkerKillITCase {
     @Test
     void aKilledWorkerRestartsTheJobAndTheOutputIsExactlyOnce(@TempDir java.nio.file.Path dir)
             throws Exception {
-        Configuration config = new Configuration();
-        config.set(PythonOptions.PYTHON_EXECUTABLE, PythonTestSupport.python());
-        config.set(PythonOptions.MAX_ARROW_BATCH_SIZE, 32);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(2);
-        env.enableCheckpointing(100);
-
-        TupleTypeInfo<Tuple2<Long, Long>> keyed =
-                new TupleTypeInfo<>(BasicTypeInfo.LONG_TYPE_INFO, BasicTypeInfo.LONG_TYPE_INFO);
+        StreamExecutionEnvironment env = PythonTestSupport.restartingEnvironment(32);
         List<byte[]> f =
                 pickle("lambda x: x % " + KEYS, "lambda a, b: a + b", "lambda s: '%d' % s");
         DataStream<Long> input =
@@ -102,28 +86,15 @@ class PythonWorkerKillITCase {
                         .setParallelism(1)
                         .map(new KillWorkersAfterCheckpoint())
                         .setParallelism(1);
-        DataStream<Tuple2<Long, Long>> withKeys =
-                input.transform(
-                                "Python key_by",
-                                keyed,
-                                PythonFunctionOperator.factory(
-                                        List.of(new PythonFunctionSpec("key_selector", f.get(0))),
-                                        BasicTypeInfo.LONG_TYPE_INFO,
-                                        keyed))
-                        .setParallelism(1);
         DataStream<String> sums =
-                withKeys.keyBy(
-                                new PythonKeySelector<>(),
-                                new PythonKeyTypeInfo(BasicTypeInfo.LONG_TYPE_INFO))
-                        .transform(
-                                "Python reduce, map",
-                                BasicTypeInfo.STRING_TYPE_INFO,
-                                PythonFunctionOperator.factory(
-                                        List.of(
-                                                new PythonFunctionSpec("reduce", f.get(1)),
-                                                new PythonFunctionSpec("map", f.get(2))),
-                                        keyed,
-                                        BasicTypeInfo.STRING_TYPE_INFO));
+                PythonTestSupport.keyedPython(
+                        input,
+                        BasicTypeInfo.LONG_TYPE_INFO,
+                        f.get(0),
+                        List.of(
+                                new PythonFunctionSpec("reduce", f.get(1)),
+                                new PythonFunctionSpec("map", f.get(2))),
+                        BasicTypeInfo.STRING_TYPE_INFO);
         sums.sinkTo(
                 FileSink.forRowFormat(new Path(dir.toString()), new SimpleStringEncoder<String>())
                         .withBucketAssigner(new BasePathBucketAssigner<>())
