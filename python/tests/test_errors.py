@@ -158,3 +158,37 @@ def test_a_worker_out_of_memory_fails_the_job_with_a_memory_error(tmp_path):
     assert 'File "%s", line 5, in hoard' % script in output
     assert "MemoryError" in output
     assert processes_marked(marker) == []
+
+
+UNDECLARED_BROADCAST_STATE_JOB = """\
+from pyflink.common import Types
+from pyflink.datastream import BroadcastProcessFunction, StreamExecutionEnvironment
+from pyflink.datastream.state import MapStateDescriptor
+
+RULES = MapStateDescriptor("rules", Types.STRING(), Types.LONG())
+
+
+class Rules(BroadcastProcessFunction):
+    def process_element(self, value, ctx):
+        yield value
+
+    def process_broadcast_element(self, value, ctx):
+        ctx.get_broadcast_state(MapStateDescriptor("rulez", Types.STRING(), Types.LONG()))
+
+
+env = StreamExecutionEnvironment.get_execution_environment()
+rules = env.from_collection(["r"]).broadcast(RULES)
+env.from_collection([1]).connect(rules).process(Rules()).print()
+env.execute("undeclared broadcast state")
+"""
+
+
+def test_an_undeclared_broadcast_state_is_named_with_the_declared_ones(tmp_path):
+    script = tmp_path / "undeclared.py"
+    script.write_text(UNDECLARED_BROADCAST_STATE_JOB)
+    done, marker = run([PYTHON, str(script)], tmp_path)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert 'File "%s", line 13, in process_broadcast_element' % script in output
+    assert "The broadcast state 'rulez' does not exist; this operator has ['rules']" in output
+    assert processes_marked(marker) == []

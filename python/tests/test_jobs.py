@@ -132,6 +132,21 @@ CASES["windows_processing_time"] = (
      ("session", "s1", 2), ("session", "s2", 1)],
 )
 
+BROADCAST_STATE = [
+    ("keyed", "s1", 70, ["high", "low", "mid"], False, True),
+    ("keyed", "s2", 40, ["low", "mid"], False, True),
+    ("keyed", "s3", 15, ["low"], False, True),
+    ("keyed", "s4", 1, [], False, True),
+    ("non-keyed", "s1", 5, True, False), ("non-keyed", "s1", 70, False, False),
+    ("non-keyed", "s2", 12, True, False), ("non-keyed", "s2", 40, False, False),
+    ("non-keyed", "s3", 15, True, False), ("non-keyed", "s4", 1, True, False),
+    ("refused", "put in process_element"),
+    ("refused", "keyed state in process_broadcast_element"),
+    ("refused", "current key in process_broadcast_element"),
+]
+CASES["broadcast_state"] = ([], BROADCAST_STATE)
+CASES["broadcast_state_batch"] = (["--batch"], BROADCAST_STATE)
+
 
 def script_of(case):
     return os.path.join(JOBS, case.replace("_batch", "") + ".py")

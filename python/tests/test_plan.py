@@ -9,7 +9,11 @@ from conftest import node, plan_of
 from pyflink.common import Duration, Row, Types, WatermarkStrategy
 from pyflink.common.watermark_strategy import TimestampAssigner
 from pyflink.datastream import (
+    BroadcastConnectedStream,
+    BroadcastProcessFunction,
+    BroadcastStream,
     CoMapFunction,
+    KeyedBroadcastProcessFunction,
     KeyedCoProcessFunction,
     KeyedProcessFunction,
     OutputTag,
@@ -26,6 +30,7 @@ from pyflink.datastream.connectors.file_system import (
 )
 from pyflink.common import Encoder
 from pyflink.datastream.connectors.number_seq import NumberSequenceSource
+from pyflink.datastream.state import MapStateDescriptor, ValueStateDescriptor
 from pyflink.datastream.window import (
     CountTrigger,
     CountTumblingWindowAssigner,
@@ -443,3 +448,82 @@ def test_unpicklable_function_fails_at_the_api_call(env):
     lock = threading.Lock()
     with pytest.raises(TypeError, match="Cannot serialize"):
         env.from_collection([1]).map(lambda x: lock)
+
+
+class Rules(BroadcastProcessFunction):
+    def process_element(self, value, ctx):
+        yield value
+
+    def process_broadcast_element(self, value, ctx):
+        ctx.get_broadcast_state(RULES).put(value, True)
+
+
+class KeyedRules(KeyedBroadcastProcessFunction):
+    def process_element(self, value, ctx):
+        yield value
+
+    def process_broadcast_element(self, value, ctx):
+        ctx.get_broadcast_state(RULES).put(value, True)
+
+
+RULES = MapStateDescriptor("rules", Types.STRING(), Types.BOOLEAN())
+LIMITS = MapStateDescriptor("limits", Types.STRING(), Types.LONG())
+
+
+def test_broadcast_without_descriptors_is_a_partitioning(env):
+    env.from_collection([1], Types.INT()).broadcast().print()
+    plan = plan_of(env)
+    assert [t["kind"] for t in plan["transformations"]] == ["from_collection", "broadcast", "print"]
+
+
+def test_broadcast_process_is_one_node_with_two_inputs(env):
+    events = env.from_collection([1], Types.INT())
+    rules = env.from_collection(["r"], Types.STRING())
+    broadcast = rules.broadcast(RULES, LIMITS)
+    assert isinstance(broadcast, BroadcastStream)
+    connected = events.connect(broadcast)
+    assert isinstance(connected, BroadcastConnectedStream)
+    tag = OutputTag("late", Types.STRING())
+    result = connected.process(Rules(), Types.INT())
+    result.get_side_output(tag).print()
+    result.print()
+    plan = plan_of(env)
+    process = node(plan, 3)
+    assert (process["kind"], process["inputs"], process["keyed"]) == (
+        "broadcast_process", [1, 2], False)
+    assert process["broadcast_states"] == ["rules", "limits"]
+    assert (process["function"]["kind"], process["name"]) == (
+        "broadcast_process", "Co-Process-Broadcast")
+    assert process["function"]["side_outputs"] == [{"tag": "late", "type": {"type": "STRING"}}]
+    assert process["output_type"] == {"type": "INT"}
+    assert isinstance(load(process["function"]["payload"]), Rules)
+
+
+def test_keyed_broadcast_process_reads_the_key_by(env):
+    events = env.from_collection([1], Types.INT()).key_by(lambda x: x % 2, Types.INT())
+    rules = env.from_collection(["r"], Types.STRING()).broadcast(RULES)
+    events.connect(rules).process(KeyedRules()).print()
+    plan = plan_of(env)
+    process = next(t for t in plan["transformations"] if t["kind"] == "broadcast_process")
+    key_by = node(plan, process["inputs"][0])
+    assert key_by["kind"] == "key_by" and key_by["key_type"] == {"type": "INT"}
+    assert node(plan, process["inputs"][1])["kind"] == "from_collection"
+    assert (process["keyed"], process["function"]["kind"], process["name"]) == (
+        True, "keyed_broadcast_process", "Co-Process-Broadcast-Keyed")
+
+
+def test_broadcast_misuse_is_refused_while_building(env):
+    events = env.from_collection([1], Types.INT())
+    rules = env.from_collection(["r"], Types.STRING())
+    with pytest.raises(TypeError, match="MapStateDescriptor"):
+        rules.broadcast(ValueStateDescriptor("v", Types.INT()))
+    with pytest.raises(ValueError, match="declared twice"):
+        rules.broadcast(RULES, MapStateDescriptor("rules", Types.INT(), Types.INT()))
+    with pytest.raises(TypeError, match="DataStream or a BroadcastStream"):
+        events.connect(object())
+    with pytest.raises(TypeError, match="needs a keyed stream"):
+        events.connect(rules.broadcast(RULES)).process(KeyedRules())
+    with pytest.raises(TypeError, match="non-keyed stream"):
+        events.key_by(lambda x: x).connect(rules.broadcast(RULES)).process(Rules())
+    with pytest.raises(TypeError, match="BroadcastProcessFunction or a"):
+        events.connect(rules.broadcast(RULES)).process(lambda x: x)

@@ -8,6 +8,8 @@ declared type carry pickled Python objects (``{"type": "PICKLED"}``).
 import base64
 from typing import Any, Dict, List, Optional
 
+import cloudpickle
+
 from pyflink.common.types import Row
 
 __all__ = [
@@ -80,6 +82,13 @@ class PickledBytesTypeInfo(_NamedType):
 
     def __init__(self) -> None:
         super().__init__("PICKLED")
+
+    def to_internal_json(self, value: Any) -> Any:
+        """A pickled field of a row or tuple: its pickle, base64-encoded."""
+        return None if value is None else base64.b64encode(cloudpickle.dumps(value)).decode()
+
+    def from_internal_json(self, value: Any) -> Any:
+        return None if value is None else cloudpickle.loads(base64.b64decode(value))
 
 
 class PrimitiveArrayTypeInfo(TypeInformation):

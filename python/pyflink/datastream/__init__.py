@@ -4,6 +4,8 @@ from pyflink.datastream.checkpoint_config import CheckpointConfig, ExternalizedC
 from pyflink.datastream.checkpointing_mode import CheckpointingMode
 from pyflink.datastream.data_stream import (
     AllWindowedStream,
+    BroadcastConnectedStream,
+    BroadcastStream,
     CloseableIterator,
     ConnectedStreams,
     DataStream,
@@ -66,7 +68,9 @@ from pyflink.datastream.window import (
 __all__ = [
     "AggregateFunction",
     "AllWindowFunction",
+    "BroadcastConnectedStream",
     "BroadcastProcessFunction",
+    "BroadcastStream",
     "AllWindowedStream",
     "CheckpointConfig",
     "CheckpointingMode",

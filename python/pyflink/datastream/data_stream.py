@@ -10,6 +10,7 @@ from pyflink.common.typeinfo import TypeInformation, Types, is_pickled, type_jso
 from pyflink.common.watermark_strategy import WatermarkStrategy
 from pyflink.datastream import _function_wrappers as wrappers
 from pyflink.datastream._plan import PythonFunction, Transformation
+from pyflink.datastream.broadcast_stream import BroadcastConnectedStream, BroadcastStream
 from pyflink.datastream.functions import (
     FilterFunction,
     FlatMapFunction,
@@ -19,6 +20,7 @@ from pyflink.datastream.functions import (
     ProcessFunction,
 )
 from pyflink.datastream.output_tag import OutputTag
+from pyflink.datastream.state import MapStateDescriptor
 from pyflink.datastream.slot_sharing_group import SlotSharingGroup
 
 if TYPE_CHECKING:
@@ -32,6 +34,8 @@ __all__ = [
     "DataStreamSink",
     "KeyedStream",
     "ConnectedStreams",
+    "BroadcastStream",
+    "BroadcastConnectedStream",
     "WindowedStream",
     "AllWindowedStream",
     "CloseableIterator",
@@ -193,7 +197,7 @@ class DataStream(object):
 
     def get_side_output(self, output_tag: OutputTag) -> "DataStream":
         source = self._transformation
-        if source.kind != "python":
+        if source.kind not in ("python", "broadcast_process"):
             raise ValueError(
                 "get_side_output() needs the result of process() or of a window operation, "
                 "not of %r" % source.name
@@ -229,13 +233,17 @@ class DataStream(object):
         t = self._env._plan.add("union", inputs, "Union", self._transformation.output_type)
         return DataStream(self._env, t)
 
-    def connect(self, ds: "DataStream") -> "ConnectedStreams":
+    def connect(
+        self, ds: Union["DataStream", BroadcastStream]
+    ) -> Union["ConnectedStreams", BroadcastConnectedStream]:
+        """With a DataStream: ConnectedStreams for a two-input function. With a BroadcastStream:
+        a BroadcastConnectedStream for a (Keyed)BroadcastProcessFunction."""
         from pyflink.datastream.connected_streams import ConnectedStreams
 
+        if isinstance(ds, BroadcastStream):
+            return BroadcastConnectedStream(self, ds, ds.broadcast_state_descriptors)
         if not isinstance(ds, DataStream):
-            raise NotImplementedError(
-                "connect() with a BroadcastStream (broadcast state) is not supported by Brook yet"
-            )
+            raise TypeError("connect() takes a DataStream or a BroadcastStream, got %r" % (ds,))
         return ConnectedStreams(self, ds)
 
     # -- partitioning --------------------------------------------------------------------------
@@ -260,10 +268,21 @@ class DataStream(object):
         """Flink's ``global()`` (a Python keyword): every element goes to subtask 0."""
         return self._partition("global")
 
-    def broadcast(self, *broadcast_state_descriptors: Any) -> "DataStream":
-        if broadcast_state_descriptors:
-            raise NotImplementedError("Broadcast state is not supported by Brook yet")
-        return self._partition("broadcast")
+    def broadcast(
+        self,
+        broadcast_state_descriptor: Optional[MapStateDescriptor] = None,
+        *other_broadcast_state_descriptors: MapStateDescriptor,
+    ) -> Union["DataStream", BroadcastStream]:
+        """Without arguments: every element goes to every parallel instance of the next
+        operation. With MapStateDescriptors: a BroadcastStream with those broadcast states, to
+        connect() a stream to."""
+        if broadcast_state_descriptor is None:
+            if other_broadcast_state_descriptors:
+                raise TypeError("broadcast() got None as its first broadcast state descriptor")
+            return self._partition("broadcast")
+        return BroadcastStream(
+            self, [broadcast_state_descriptor] + list(other_broadcast_state_descriptors)
+        )
 
     def partition_custom(self, partitioner: Any, key_selector: Any) -> "DataStream":
         raise NotImplementedError("partition_custom() is not supported by Brook yet")

@@ -13,10 +13,12 @@ from typing import Any, Generic, Iterable, Optional, TypeVar
 from pyflink.datastream.state import (
     AggregatingState,
     AggregatingStateDescriptor,
+    BroadcastState,
     ListState,
     ListStateDescriptor,
     MapState,
     MapStateDescriptor,
+    ReadOnlyBroadcastState,
     ReducingState,
     ReducingStateDescriptor,
     ValueState,
@@ -51,6 +53,8 @@ __all__ = [
 ]
 
 IN = TypeVar("IN")
+IN1 = TypeVar("IN1")
+IN2 = TypeVar("IN2")
 OUT = TypeVar("OUT")
 KEY = TypeVar("KEY")
 W = TypeVar("W")
@@ -358,28 +362,86 @@ class ProcessAllWindowFunction(Function, Generic[IN, OUT, W]):
 
 
 class BaseBroadcastProcessFunction(Function):
-    """The functions of a stream connected to a BroadcastStream. Brook has no broadcast state
-    yet: the names exist so PyFlink programs import, and ``broadcast()`` says what is missing."""
+    """The functions of a stream connected to a BroadcastStream: both have the broadcast states
+    the BroadcastStream declared, writable for broadcast elements and read-only for the others,
+    so that every parallel instance holds the same state."""
+
+    class BaseContext(ABC):
+        @abstractmethod
+        def timestamp(self) -> Optional[int]:
+            """The timestamp of the current element (or firing timer), None if it has none."""
+
+        @abstractmethod
+        def current_processing_time(self) -> int:
+            pass
+
+        @abstractmethod
+        def current_watermark(self) -> int:
+            pass
+
+    class Context(BaseContext):
+        """The context of ``process_broadcast_element``."""
+
+        @abstractmethod
+        def get_broadcast_state(self, state_descriptor: MapStateDescriptor) -> BroadcastState:
+            pass
+
+    class ReadOnlyContext(BaseContext):
+        """The context of ``process_element``."""
+
+        @abstractmethod
+        def get_broadcast_state(
+            self, state_descriptor: MapStateDescriptor
+        ) -> ReadOnlyBroadcastState:
+            pass
 
 
-class BroadcastProcessFunction(BaseBroadcastProcessFunction):
-    @abstractmethod
-    def process_element(self, value: Any, ctx: Any) -> Iterable[Any]:
+class BroadcastProcessFunction(BaseBroadcastProcessFunction, Generic[IN1, IN2, OUT]):
+    """Processes a non-keyed stream connected to a BroadcastStream."""
+
+    class Context(BaseBroadcastProcessFunction.Context, ABC):
+        pass
+
+    class ReadOnlyContext(BaseBroadcastProcessFunction.ReadOnlyContext, ABC):
         pass
 
     @abstractmethod
-    def process_broadcast_element(self, value: Any, ctx: Any) -> Iterable[Any]:
-        pass
-
-
-class KeyedBroadcastProcessFunction(BaseBroadcastProcessFunction):
-    @abstractmethod
-    def process_element(self, value: Any, ctx: Any) -> Iterable[Any]:
+    def process_element(self, value: IN1, ctx: ReadOnlyContext) -> Iterable[OUT]:
         pass
 
     @abstractmethod
-    def process_broadcast_element(self, value: Any, ctx: Any) -> Iterable[Any]:
+    def process_broadcast_element(self, value: IN2, ctx: Context) -> Iterable[OUT]:
         pass
 
-    def on_timer(self, timestamp: int, ctx: Any) -> Iterable[Any]:
-        return []
+
+class KeyedBroadcastProcessFunction(BaseBroadcastProcessFunction, Generic[KEY, IN1, IN2, OUT]):
+    """Processes a KeyedStream connected to a BroadcastStream: its elements and timers run for
+    their key, with keyed state and timers; broadcast elements belong to no key."""
+
+    class Context(BaseBroadcastProcessFunction.Context, ABC):
+        pass
+
+    class ReadOnlyContext(BaseBroadcastProcessFunction.ReadOnlyContext, ABC):
+        @abstractmethod
+        def timer_service(self) -> TimerService:
+            pass
+
+        @abstractmethod
+        def get_current_key(self) -> KEY:
+            pass
+
+    class OnTimerContext(ReadOnlyContext, ABC):
+        @abstractmethod
+        def time_domain(self) -> TimeDomain:
+            pass
+
+    @abstractmethod
+    def process_element(self, value: IN1, ctx: ReadOnlyContext) -> Iterable[OUT]:
+        pass
+
+    @abstractmethod
+    def process_broadcast_element(self, value: IN2, ctx: Context) -> Iterable[OUT]:
+        pass
+
+    def on_timer(self, timestamp: int, ctx: OnTimerContext) -> Iterable[OUT]:
+        return ()

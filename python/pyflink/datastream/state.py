@@ -17,6 +17,8 @@ __all__ = [
     "ReducingState",
     "AggregatingState",
     "MapState",
+    "ReadOnlyBroadcastState",
+    "BroadcastState",
     "StateDescriptor",
     "ValueStateDescriptor",
     "ListStateDescriptor",
@@ -78,21 +80,11 @@ class ListState(MergingState):
         pass
 
 
-class MapState(State):
+class _ReadableMap(State):
+    """The reads of a map-shaped state."""
+
     @abstractmethod
     def get(self, key: Any) -> Any:
-        pass
-
-    @abstractmethod
-    def put(self, key: Any, value: Any) -> None:
-        pass
-
-    @abstractmethod
-    def put_all(self, dict_value: Dict[Any, Any]) -> None:
-        pass
-
-    @abstractmethod
-    def remove(self, key: Any) -> None:
         pass
 
     @abstractmethod
@@ -118,17 +110,46 @@ class MapState(State):
     def __getitem__(self, key: Any) -> Any:
         return self.get(key)
 
+    def __contains__(self, key: Any) -> bool:
+        return self.contains(key)
+
+    def __iter__(self):
+        return iter(self.keys())
+
+
+class _WritableMap(ABC):
+    """The writes of a map-shaped state."""
+
+    @abstractmethod
+    def put(self, key: Any, value: Any) -> None:
+        pass
+
+    @abstractmethod
+    def put_all(self, dict_value: Dict[Any, Any]) -> None:
+        pass
+
+    @abstractmethod
+    def remove(self, key: Any) -> None:
+        pass
+
     def __setitem__(self, key: Any, value: Any) -> None:
         self.put(key, value)
 
     def __delitem__(self, key: Any) -> None:
         self.remove(key)
 
-    def __contains__(self, key: Any) -> bool:
-        return self.contains(key)
 
-    def __iter__(self):
-        return iter(self.keys())
+class MapState(_WritableMap, _ReadableMap):
+    pass
+
+
+class ReadOnlyBroadcastState(_ReadableMap):
+    """A broadcast state as ``process_element`` sees it: readable, not writable."""
+
+
+class BroadcastState(_WritableMap, ReadOnlyBroadcastState):
+    """A broadcast state as ``process_broadcast_element`` sees it: a map every parallel instance
+    holds a copy of, kept equal by changing it only for broadcast elements."""
 
 
 class StateTtlConfig(object):

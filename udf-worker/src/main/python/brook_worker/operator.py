@@ -8,6 +8,9 @@ On a keyed stream the first function runs row by row with the row's key as the c
 ``functions.KeyedStage``); rows are records or timers that fired in Java. Its state is served by
 Java through ``state.KeyedBackend``; timers it registers go to Java in a TIMERS frame sent before
 the batch's OUTPUT, so Java knows them before it fires anything.
+
+A broadcast operator's first function takes both of its inputs (``broadcast.py``): its rows carry
+either a record or a broadcast element, and its broadcast states arrive once after OPEN.
 """
 
 import json
@@ -20,7 +23,7 @@ import traceback
 
 import pyarrow as pa
 
-from . import conversions, functions, protocol
+from . import broadcast, conversions, functions, protocol
 from . import state as keyed_state
 
 _WORKER_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -61,6 +64,9 @@ class Operator:
         self._stages = []
         self._keyed_stage = None
         self._backend = None
+        self._broadcast_type = None
+        self._broadcast_states = None
+        self._broadcast_stage = None
         self._watermark = [keyed_state.MIN_WATERMARK]
         self._thread = threading.Thread(
             target=self._run, name="operator-%d" % operator_id, daemon=True
@@ -90,6 +96,8 @@ class Operator:
                         self._backend.watermark = watermark
                 elif frame_type == protocol.OPEN:
                     self._open(json.loads(bytes(payload)))
+                elif frame_type == protocol.BROADCAST_STATE:
+                    self._broadcast_states.load(payload)
             except BaseException as e:  # noqa: B036 - any failure of user code fails the task
                 self._failed = True
                 self._emit(protocol.ERROR, format_user_traceback(e).encode("utf-8"))
@@ -104,19 +112,40 @@ class Operator:
         self._side_types = [side["type"] for side in spec.get("side_outputs", [])]
         self._side_index = {side["tag"]: i for i, side in enumerate(spec.get("side_outputs", []))}
         chain = spec["functions"]
+        batch = spec.get("batch", False)
+        # A broadcast operator's first function takes both inputs; see broadcast.py.
+        self._broadcast_type = spec.get("broadcast_type")
+        if self._broadcast_type is not None:
+            self._broadcast_states = broadcast.BroadcastStates(spec.get("broadcast_states", []))
         if self._keyed:
-            self._backend = keyed_state.KeyedBackend(
-                self._emit, self.replies, spec.get("batch", False)
-            )
+            self._backend = keyed_state.KeyedBackend(self._emit, self.replies, batch)
             first = chain[0]
-            self._keyed_stage = functions.build_keyed_stage(
-                first["kind"], functions.load(first), self._backend, spec.get("batch", False)
+            if self._broadcast_type is not None:
+                self._keyed_stage = broadcast.KeyedBroadcastProcessStage(
+                    first["kind"],
+                    functions.load(first),
+                    self._backend,
+                    batch,
+                    self._broadcast_states,
+                )
+            else:
+                self._keyed_stage = functions.build_keyed_stage(
+                    first["kind"], functions.load(first), self._backend, batch
+                )
+            chain = chain[1:]
+        elif self._broadcast_type is not None:
+            first = chain[0]
+            self._broadcast_stage = broadcast.BroadcastProcessStage(
+                first["kind"], functions.load(first), self._broadcast_states
             )
+            self._broadcast_stage.watermark = self._watermark
             chain = chain[1:]
         keyed_context = functions.RuntimeContext(spec, self._backend)
         if self._keyed_stage is not None:
             self._keyed_stage.open(keyed_context)
         runtime_context = functions.RuntimeContext(spec)
+        if self._broadcast_stage is not None:
+            self._broadcast_stage.open(runtime_context)
         for entry in chain:
             stage = functions.build_stage(entry["kind"], functions.load(entry))
             stage.watermark = self._watermark
@@ -125,8 +154,9 @@ class Operator:
 
     def _close(self):
         try:
-            if self._keyed_stage is not None:
-                self._keyed_stage.close()
+            for first in (self._keyed_stage, self._broadcast_stage):
+                if first is not None:
+                    first.close()
             for stage in self._stages:
                 stage.close()
         except BaseException as e:  # noqa: B036
@@ -141,6 +171,14 @@ class Operator:
             values, timestamps = self._process_keyed(batch)
             if self._keyed_stage.emits_side_outputs:
                 values, timestamps = self._split_side_outputs(values, timestamps, side)
+        elif self._broadcast_stage is not None:
+            values, timestamps = self._broadcast_stage.process(
+                conversions.from_arrow(batch.column(0), self._input_type),
+                batch.column(1).to_pylist(),
+                batch.column(2).to_pylist(),
+                conversions.from_arrow(batch.column(3), self._broadcast_type),
+            )
+            values, timestamps = self._split_side_outputs(values, timestamps, side)
         else:
             timestamps = batch.column(1).to_pylist()
             values = conversions.from_arrow(batch.column(0), self._input_type)
@@ -171,6 +209,8 @@ class Operator:
             batch.column(4).to_pylist(),
             batch.column(5).to_pylist(),
         )
+        if self._broadcast_type is not None:
+            columns += (conversions.from_arrow(batch.column(6), self._broadcast_type),)
         stage = self._keyed_stage
         timers = columns[4]
         if END_OF_KEY not in timers:
@@ -245,4 +285,6 @@ class Operator:
         done = struct.pack(">q", bundle_id)
         if self._backend is not None:
             done += self._backend.end_bundle()
+        if self._broadcast_states is not None:
+            done += self._broadcast_states.end_bundle()
         self._emit(protocol.BUNDLE_DONE, done)

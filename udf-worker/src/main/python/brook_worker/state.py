@@ -112,6 +112,12 @@ class KeyedBackend:
 
     # ------------------------------------------------------------------ reading
 
+    def _no_key(self):
+        return RuntimeError(
+            "Keyed state is not available here: there is no current key (a broadcast element "
+            "belongs to no key). Use keyed state in process_element() or on_timer()."
+        )
+
     def _request(self, reads):
         """Sends one STATE_REQUEST for ``reads`` [(op, key id, state id, ns, map key bytes)]; the
         raw reply payload and the offset of its first answer."""
@@ -162,7 +168,8 @@ class KeyedBackend:
         try:
             return self._values[slot]
         except KeyError:
-            pass
+            if self.key_id is None:
+                raise self._no_key() from None
         reply, offset = self._request([(GET, self.key_id, state_id, self.namespace, None)])
         value, _ = self._read_bytes(reply, offset)
         value = None if value is None else _loads(value)
@@ -170,11 +177,15 @@ class KeyedBackend:
         return value
 
     def _set_value(self, state_id, value):
+        if self.key_id is None:
+            raise self._no_key()
         slot = (self.key_id, state_id, self.namespace)
         self._values[slot] = value
         self._dirty.add(slot)
 
     def _list(self, state_id, load):
+        if self.key_id is None:
+            raise self._no_key()
         slot = (self.key_id, state_id, self.namespace)
         entry = self._lists.get(slot)
         if entry is None:
@@ -194,6 +205,8 @@ class KeyedBackend:
         return entry
 
     def _map(self, state_id):
+        if self.key_id is None:
+            raise self._no_key()
         slot = (self.key_id, state_id, self.namespace)
         entry = self._maps.get(slot)
         if entry is None:

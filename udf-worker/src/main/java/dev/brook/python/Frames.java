@@ -12,15 +12,17 @@ import java.nio.charset.StandardCharsets;
  * <p>Java to worker: {@link #OPEN} (JSON: the function chain, types, keyed, task facts), {@link
  * #BATCH} (Arrow IPC stream of input rows), {@link #END_BUNDLE} (int64 bundle id), {@link
  * #STATE_REPLY} (see {@link PythonKeyedState}), {@link #WATERMARK} (int64, before the timers it
- * fires), {@link #CLOSE}.
+ * fires), {@link #BROADCAST_STATE} (after OPEN, the broadcast states' contents; see {@link
+ * PythonBroadcastState}), {@link #CLOSE}.
  *
  * <p>Worker to Java: {@link #HELLO} (JSON {@code {"worker_id","token"}}), {@link #OUTPUT} (Arrow
  * IPC stream of results, exactly one per BATCH, possibly without rows: it doubles as the batch's
  * acknowledgement for flow control), {@link #STATE_DECLARE}, {@link #STATE_REQUEST} (see {@link
  * PythonKeyedState}), {@link #TIMERS} (int32 n, n × (byte operation, int32 key id, int64 time,
- * int32 length, namespace bytes)), {@link #BUNDLE_DONE} (int64 bundle id, then the bundle's state
- * writes as {@link PythonKeyedState} reads them, or nothing), {@link #ERROR} (UTF-8 traceback),
- * {@link #HEARTBEAT} (every second).
+ * int32 length, namespace bytes)), {@link #BUNDLE_DONE} (int64 bundle id, then the bundle's keyed
+ * state writes as {@link PythonKeyedState} reads them, then its broadcast state writes as {@link
+ * PythonBroadcastState} reads them, each only if the operator has such state), {@link #ERROR}
+ * (UTF-8 traceback), {@link #HEARTBEAT} (every second).
  */
 final class Frames {
 
@@ -30,6 +32,7 @@ final class Frames {
     static final byte STATE_REPLY = 4;
     static final byte CLOSE = 5;
     static final byte WATERMARK = 6;
+    static final byte BROADCAST_STATE = 7;
 
     static final byte HELLO = 20;
     static final byte OUTPUT = 21;

@@ -3,17 +3,14 @@ package dev.brook.python;
 import static dev.brook.python.PythonTestSupport.pickle;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.brook.api.common.functions.MapFunction;
-import dev.brook.api.common.state.CheckpointListener;
 import dev.brook.api.common.typeinfo.BasicTypeInfo;
+import dev.brook.python.PythonTestSupport.FailOnceAfterCheckpoint;
 import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.environment.StreamExecutionEnvironment;
 import dev.brook.test.util.CollectingSink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,39 +22,16 @@ import org.junit.jupiter.api.Test;
 class PythonStateCheckpointITCase {
 
     private static final long COUNT = 1500;
-    private static final AtomicLong SEEN = new AtomicLong();
-    private static final AtomicBoolean ARMED = new AtomicBoolean();
-    private static final AtomicBoolean FAILED = new AtomicBoolean();
-
-    /** Slows the source down so checkpoints fall mid-stream; fails once after one completed. */
-    static final class FailOnceAfterCheckpoint
-            implements MapFunction<Long, Long>, CheckpointListener {
-        @Override
-        public Long map(Long value) throws Exception {
-            Thread.sleep(1);
-            SEEN.set(value);
-            if (ARMED.get() && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure at record " + value);
-            }
-            return value;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            if (SEEN.get() > COUNT / 3) {
-                ARMED.set(true);
-            }
-        }
-    }
 
     @Test
     void reduceStateSurvivesARestartFromACheckpoint() throws Exception {
+        FailOnceAfterCheckpoint.reset();
         StreamExecutionEnvironment env = PythonTestSupport.restartingEnvironment(16);
         List<byte[]> f = pickle("lambda x: 'k%d' % (x % 5)", "lambda a, b: a + b");
         DataStream<Long> input =
                 env.fromSequence(1, COUNT)
                         .setParallelism(1)
-                        .map(new FailOnceAfterCheckpoint())
+                        .map(new FailOnceAfterCheckpoint(COUNT / 3))
                         .setParallelism(1);
         DataStream<Long> sums =
                 PythonTestSupport.keyedPython(
@@ -70,7 +44,7 @@ class PythonStateCheckpointITCase {
         sums.addSink(sink);
         env.execute("python reduce with a restart");
 
-        assertThat(FAILED.get()).as("the injected failure happened").isTrue();
+        assertThat(FailOnceAfterCheckpoint.failed()).as("the injected failure happened").isTrue();
         Map<Long, Long> expectedTotals = new HashMap<>();
         for (long x = 1; x <= COUNT; x++) {
             expectedTotals.merge(x % 5, x, Long::sum);

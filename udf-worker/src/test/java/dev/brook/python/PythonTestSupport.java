@@ -1,5 +1,7 @@
 package dev.brook.python;
 
+import dev.brook.api.common.functions.MapFunction;
+import dev.brook.api.common.state.CheckpointListener;
 import dev.brook.api.common.typeinfo.BasicTypeInfo;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.java.tuple.Tuple2;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Python interpreter of the tests and pickled functions made with it. The interpreter needs
@@ -114,5 +118,51 @@ final class PythonTestSupport {
                         "Python " + chain.get(0).kind(),
                         outType,
                         PythonFunctionOperator.factory(chain, keyed, outType));
+    }
+
+    /**
+     * Slows its input down (1 ms per record) so checkpoints fall mid-stream, and fails once, at the
+     * first record after a checkpoint completed past record {@code armAfter}. Its state is static
+     * (the function is serialized into the job): {@link #reset} before each job.
+     */
+    static final class FailOnceAfterCheckpoint
+            implements MapFunction<Long, Long>, CheckpointListener {
+        private static final AtomicLong SEEN = new AtomicLong();
+        private static final AtomicBoolean ARMED = new AtomicBoolean();
+        private static final AtomicBoolean FAILED = new AtomicBoolean();
+
+        private final long armAfter;
+
+        FailOnceAfterCheckpoint(long armAfter) {
+            this.armAfter = armAfter;
+        }
+
+        static void reset() {
+            SEEN.set(0);
+            ARMED.set(false);
+            FAILED.set(false);
+        }
+
+        /** True once the failure was injected. */
+        static boolean failed() {
+            return FAILED.get();
+        }
+
+        @Override
+        public Long map(Long value) throws Exception {
+            Thread.sleep(1);
+            SEEN.set(value);
+            if (ARMED.get() && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure at record " + value);
+            }
+            return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            if (SEEN.get() > armAfter) {
+                ARMED.set(true);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.brook.client.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
 import dev.brook.api.common.serialization.SimpleStringEncoder;
+import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.api.java.typeutils.TupleTypeInfo;
@@ -12,11 +13,13 @@ import dev.brook.connector.file.src.FileSource;
 import dev.brook.connector.file.src.reader.TextLineInputFormat;
 import dev.brook.core.fs.Path;
 import dev.brook.python.PickledByteArrayTypeInfo;
+import dev.brook.python.PythonBroadcastOperator;
 import dev.brook.python.PythonFunctionOperator;
 import dev.brook.python.PythonFunctionSpec;
 import dev.brook.python.PythonKeySelector;
 import dev.brook.python.PythonKeyTypeInfo;
 import dev.brook.python.PythonTypes;
+import dev.brook.streaming.api.datastream.BroadcastStream;
 import dev.brook.streaming.api.datastream.DataStream;
 import dev.brook.streaming.api.datastream.DataStreamSink;
 import dev.brook.streaming.api.datastream.KeyedStream;
@@ -57,6 +60,11 @@ final class PlanTranslator {
         final int parallelism;
         String uid;
         TypeInformation<Object> outputType;
+
+        /** A broadcast operator's chain: its broadcast input and the states it keeps. */
+        DataStream<Object> broadcastInput;
+
+        List<String> broadcastStates = List.of();
 
         PendingChain(DataStream<Object> input, int parallelism) {
             this.input = input;
@@ -119,6 +127,7 @@ final class PlanTranslator {
                                     node));
             case "file_source" -> streams.put(id, fileSource(node));
             case "python" -> python(node);
+            case "broadcast_process" -> broadcastProcess(node);
             case "key_by" -> keyBy(node);
             case "assign_timestamps_and_watermarks" -> streams.put(id, watermarks(node));
             case "side_output" -> streams.put(id, sideOutput(node));
@@ -183,12 +192,7 @@ final class PlanTranslator {
     // ------------------------------------------------------------------ Python functions
 
     private void python(JsonNode node) {
-        int id = node.path("id").asInt();
         int inputId = node.path("inputs").get(0).asInt();
-        JsonNode function = node.path("function");
-        PythonFunctionSpec spec =
-                new PythonFunctionSpec(
-                        function.path("kind").asText(), decode(function.path("payload").asText()));
         int parallelism = node.path("parallelism").asInt(-1);
         boolean keyedFunction = node.path("keyed").asBoolean(false);
         PendingChain chain;
@@ -202,7 +206,15 @@ final class PlanTranslator {
         } else {
             chain = chainAfter(node, parallelism);
         }
-        chain.functions.add(spec);
+        addFunction(chain, node);
+    }
+
+    /** Adds the node's function to {@code chain}, which is then the node's pending result. */
+    private void addFunction(PendingChain chain, JsonNode node) {
+        JsonNode function = node.path("function");
+        chain.functions.add(
+                new PythonFunctionSpec(
+                        function.path("kind").asText(), decode(function.path("payload").asText())));
         chain.names.add(node.path("name").asText());
         for (JsonNode tag : function.path("side_outputs")) {
             chain.sideOutputs.add(
@@ -212,7 +224,31 @@ final class PlanTranslator {
         if (node.hasNonNull("uid")) {
             chain.uid = node.path("uid").asText();
         }
-        pending.put(id, chain);
+        pending.put(node.path("id").asInt(), chain);
+    }
+
+    /**
+     * A broadcast process function starts a chain of its own on two inputs: the non-broadcast
+     * stream (keyed if the node is) and the broadcast stream, which Java broadcasts.
+     */
+    private void broadcastProcess(JsonNode node) {
+        int inputId = node.path("inputs").get(0).asInt();
+        DataStream<Object> input;
+        if (node.path("keyed").asBoolean(false)) {
+            input = keyed.get(inputId);
+            if (input == null) {
+                throw new IllegalArgumentException(
+                        "'" + node.path("name").asText() + "' needs a keyed stream (key_by) input");
+            }
+        } else {
+            input = input(node, 0);
+        }
+        PendingChain chain = new PendingChain(input, node.path("parallelism").asInt(-1));
+        chain.broadcastInput = input(node, 1);
+        List<String> states = new ArrayList<>();
+        node.path("broadcast_states").forEach(name -> states.add(name.asText()));
+        chain.broadcastStates = List.copyOf(states);
+        addFunction(chain, node);
     }
 
     /**
@@ -350,15 +386,37 @@ final class PlanTranslator {
 
     private DataStream<Object> materialize(PendingChain chain) {
         String name = String.join(", ", chain.names);
-        SingleOutputStreamOperator<Object> op =
-                chain.input.transform(
-                        name,
-                        chain.outputType,
-                        PythonFunctionOperator.factory(
-                                chain.functions,
-                                chain.inputType,
-                                chain.outputType,
-                                chain.sideOutputs));
+        SingleOutputStreamOperator<Object> op;
+        if (chain.broadcastInput == null) {
+            op =
+                    chain.input.transform(
+                            name,
+                            chain.outputType,
+                            PythonFunctionOperator.factory(
+                                    chain.functions,
+                                    chain.inputType,
+                                    chain.outputType,
+                                    chain.sideOutputs));
+        } else {
+            BroadcastStream<Object> broadcast =
+                    chain.broadcastInput.broadcast(
+                            chain.broadcastStates.stream()
+                                    .map(PythonBroadcastOperator::stateDescriptor)
+                                    .toArray(MapStateDescriptor<?, ?>[]::new));
+            op =
+                    chain.input
+                            .connect(broadcast)
+                            .transform(
+                                    name,
+                                    chain.outputType,
+                                    PythonBroadcastOperator.factory(
+                                            chain.functions,
+                                            chain.inputType,
+                                            chain.broadcastInput.getType(),
+                                            chain.broadcastStates,
+                                            chain.outputType,
+                                            chain.sideOutputs));
+        }
         if (chain.parallelism > 0) {
             op.setParallelism(chain.parallelism);
         }

@@ -9,6 +9,7 @@ import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.java.tuple.Tuple;
 import dev.brook.api.java.typeutils.RowTypeInfo;
 import dev.brook.api.java.typeutils.TupleTypeInfo;
+import dev.brook.python.PickledByteArrayTypeInfo;
 import dev.brook.types.Row;
 import java.util.Base64;
 
@@ -43,7 +44,8 @@ final class PythonValues {
             }
             return tuple;
         }
-        if (type.equals(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)) {
+        if (type.equals(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                || type instanceof PickledByteArrayTypeInfo) {
             return Base64.getDecoder().decode(value.asText());
         }
         Class<?> c = type.getTypeClass();

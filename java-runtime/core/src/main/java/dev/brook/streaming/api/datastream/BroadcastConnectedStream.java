@@ -1,5 +1,6 @@
 package dev.brook.streaming.api.datastream;
 
+import dev.brook.annotation.Internal;
 import dev.brook.api.common.state.MapStateDescriptor;
 import dev.brook.api.common.typeinfo.TypeInformation;
 import dev.brook.api.java.typeutils.TypeExtractor;
@@ -110,6 +111,24 @@ public class BroadcastConnectedStream<IN1, IN2> {
                         "Co-Process-Broadcast",
                         outTypeInfo,
                         p -> new CoBroadcastWithNonKeyedOperator<>(p, function, descriptors)));
+    }
+
+    /**
+     * Applies a two-input operator of the caller's own: input 1 is the non-broadcast stream (keyed
+     * state and timers for its keys if it is keyed), input 2 the broadcast stream. The operator
+     * registers the broadcast states it keeps itself. Public for Brook's own integrations that
+     * bring their own operators (the Python runtime), not for programs.
+     */
+    @Internal
+    public <OUT> SingleOutputStreamOperator<OUT> transform(
+            String operatorName, TypeInformation<OUT> outTypeInfo, OperatorFactory<OUT> factory) {
+        Objects.requireNonNull(factory, "operator factory");
+        TwoInputTransformation<IN1, IN2, OUT> t =
+                transformation(operatorName, outTypeInfo, factory);
+        if (nonBroadcastStream instanceof KeyedStream<IN1, ?> keyed) {
+            t.setStateKeySelectors(keyed.getKeySelector(), null, keyed.getKeyType());
+        }
+        return add(t);
     }
 
     private <OUT> TwoInputTransformation<IN1, IN2, OUT> transformation(
