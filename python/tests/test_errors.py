@@ -183,12 +183,34 @@ env.execute("undeclared broadcast state")
 """
 
 
-def test_an_undeclared_broadcast_state_is_named_with_the_declared_ones(tmp_path):
-    script = tmp_path / "undeclared.py"
-    script.write_text(UNDECLARED_BROADCAST_STATE_JOB)
+def failed_job_output(tmp_path, name, text):
+    """Runs the job ``text`` as ``python name``, which must fail and leave no process behind;
+    returns the script's path and its output."""
+    script = tmp_path / name
+    script.write_text(text)
     done, marker = run([PYTHON, str(script)], tmp_path)
-    output = done.stdout + done.stderr
     assert done.returncode != 0
+    assert processes_marked(marker) == []
+    return script, done.stdout + done.stderr
+
+
+def test_an_undeclared_broadcast_state_is_named_with_the_declared_ones(tmp_path):
+    script, output = failed_job_output(
+        tmp_path, "undeclared.py", UNDECLARED_BROADCAST_STATE_JOB)
     assert 'File "%s", line 13, in process_broadcast_element' % script in output
     assert "The broadcast state 'rulez' does not exist; this operator has ['rules']" in output
-    assert processes_marked(marker) == []
+
+
+BAD_PARTITIONER_JOB = """\
+from pyflink.datastream import StreamExecutionEnvironment
+
+env = StreamExecutionEnvironment.get_execution_environment()
+env.from_collection([1, 2]).partition_custom(lambda key, n: n, lambda x: x).print()
+env.execute("bad partitioner")
+"""
+
+
+def test_a_partition_out_of_range_is_named(tmp_path):
+    _, output = failed_job_output(tmp_path, "bad_partitioner.py", BAD_PARTITIONER_JOB)
+    assert "partition_custom(): the partitioner returned 1 for 1; it must return a partition " \
+           "from 0 to 0 (num_partitions - 1)" in output

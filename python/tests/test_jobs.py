@@ -144,6 +144,9 @@ BROADCAST_STATE = [
     ("refused", "keyed state in process_broadcast_element"),
     ("refused", "current key in process_broadcast_element"),
 ]
+CASES["partition_custom"] = (
+    [], [(kind, x, True) for kind in ("modulo", "last") for x in range(8)]
+)
 CASES["broadcast_state"] = ([], BROADCAST_STATE)
 CASES["broadcast_state_batch"] = (["--batch"], BROADCAST_STATE)
 

@@ -527,3 +527,16 @@ def test_broadcast_misuse_is_refused_while_building(env):
         events.key_by(lambda x: x).connect(rules.broadcast(RULES)).process(Rules())
     with pytest.raises(TypeError, match="BroadcastProcessFunction or a"):
         events.connect(rules.broadcast(RULES)).process(lambda x: x)
+
+
+def test_partition_custom_carries_the_key_selector_and_partitioner(env):
+    env.from_collection([1], Types.INT()).partition_custom(
+        lambda key, n: key % n, lambda x: x * 3).print()
+    plan = plan_of(env)
+    partition = node(plan, 2)
+    assert (partition["kind"], partition["inputs"], partition["output_type"]) == (
+        "partition_custom", [1], {"type": "INT"})
+    function = load(partition["partitioner"])
+    assert function.partitioner.partition(function.key_selector.get_key(5), 4) == 3
+    with pytest.raises(TypeError, match="Partitioner or a callable"):
+        env.from_collection([1]).partition_custom(object(), lambda x: x)

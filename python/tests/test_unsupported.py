@@ -9,7 +9,6 @@ from pyflink.datastream import SourceFunction, StreamExecutionEnvironment
         (lambda env: env.add_source(object()), "add_source"),
         (lambda env: env.add_jars("a.jar"), "add_jars"),
         (lambda env: env.from_collection([1]).add_sink(object()), "add_sink"),
-        (lambda env: env.from_collection([1]).partition_custom(None, None), "partition_custom"),
         (lambda env: env.from_source(object(), None, "s"), "from_source"),
         (lambda env: SourceFunction(None), "SourceFunction"),
     ],

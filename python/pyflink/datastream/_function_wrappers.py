@@ -15,6 +15,7 @@ from pyflink.datastream.functions import (
     Function,
     KeySelector,
     MapFunction,
+    Partitioner,
     ReduceFunction,
 )
 
@@ -73,6 +74,31 @@ class _StrMap(MapFunction):
         return str(value)
 
 
+class _CallablePartitioner(Partitioner):
+    def __init__(self, func: Callable[[Any, int], int]) -> None:
+        self._func = func
+
+    def partition(self, key: Any, num_partitions: int) -> int:
+        return self._func(key, num_partitions)
+
+
+class CustomPartition(Function):
+    """``partition_custom``: the partition of a record, from its key. The worker runs it where the
+    input runs and emits ``(partition, value)``; Java sends each record to that partition."""
+
+    def __init__(self, partitioner: Partitioner, key_selector: KeySelector) -> None:
+        self.partitioner = partitioner
+        self.key_selector = key_selector
+
+    def open(self, runtime_context: Any) -> None:
+        self.key_selector.open(runtime_context)
+        self.partitioner.open(runtime_context)
+
+    def close(self) -> None:
+        self.key_selector.close()
+        self.partitioner.close()
+
+
 class _ConstantKey(KeySelector):
     """Keys every record of a window over a whole stream (``window_all``) alike."""
 
@@ -86,6 +112,7 @@ _WRAPPERS = {
     FilterFunction: (_CallableFilter, "FilterFunction"),
     KeySelector: (_CallableKeySelector, "KeySelector"),
     ReduceFunction: (_CallableReduce, "ReduceFunction"),
+    Partitioner: (_CallablePartitioner, "Partitioner"),
 }
 
 

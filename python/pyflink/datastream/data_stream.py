@@ -17,6 +17,7 @@ from pyflink.datastream.functions import (
     KeyedProcessFunction,
     KeySelector,
     MapFunction,
+    Partitioner,
     ProcessFunction,
 )
 from pyflink.datastream.output_tag import OutputTag
@@ -284,8 +285,24 @@ class DataStream(object):
             self, [broadcast_state_descriptor] + list(other_broadcast_state_descriptors)
         )
 
-    def partition_custom(self, partitioner: Any, key_selector: Any) -> "DataStream":
-        raise NotImplementedError("partition_custom() is not supported by Brook yet")
+    def partition_custom(
+        self,
+        partitioner: Union[Callable, Partitioner],
+        key_selector: Union[Callable, KeySelector],
+    ) -> "DataStream":
+        """Sends each element to the partition (parallel instance of the next operation) that
+        ``partitioner.partition(key_selector.get_key(element), num_partitions)`` names."""
+        function = wrappers.CustomPartition(
+            cast(Partitioner, wrappers.wrap(partitioner, Partitioner)),
+            cast(KeySelector, wrappers.wrap(key_selector, KeySelector)),
+        )
+        t = self._add(
+            "partition_custom",
+            "PartitionCustom",
+            self._transformation.output_type,
+            partitioner=PythonFunction("custom_partition", function).payload,
+        )
+        return DataStream(self._env, t)
 
     # -- windows -------------------------------------------------------------------------------
 

@@ -124,9 +124,11 @@ class Stage:
     # True if apply() may return SideOutput values among its results.
     emits_side_outputs = False
 
-    def __init__(self, kind, function):
+    def __init__(self, kind, function, options=None):
         self.kind = kind
         self.function = function
+        # What the translator adds to the function: {"num_partitions": n} for custom_partition.
+        self.options = options or {}
         # The operator's current watermark, shared: [watermark].
         self.watermark = [keyed_state.MIN_WATERMARK]
 
@@ -181,6 +183,26 @@ class KeySelectorStage(Stage):
     def apply(self, values, timestamps):
         f = method(self.function, "get_key")
         return [(f(v), v) for v in values], timestamps
+
+
+class CustomPartitionStage(Stage):
+    """Emits (partition, value) for ``partition_custom``: Java sends each record to that
+    partition of the next operation, which has ``num_partitions`` (an option of the chain entry)."""
+
+    def apply(self, values, timestamps):
+        get_key = method(self.function.key_selector, "get_key")
+        partition = method(self.function.partitioner, "partition")
+        n = self.options["num_partitions"]
+        out = []
+        for v in values:
+            p = partition(get_key(v), n)
+            if type(p) is not int or not 0 <= p < n:
+                raise ValueError(
+                    "partition_custom(): the partitioner returned %r for %r; it must return a "
+                    "partition from 0 to %d (num_partitions - 1)" % (p, v, n - 1)
+                )
+            out.append((p, v))
+        return out, timestamps
 
 
 class TimestampAssignerStage(Stage):
@@ -369,6 +391,7 @@ STAGES = {
     "filter": FilterStage,
     "key_selector": KeySelectorStage,
     "timestamp_assigner": TimestampAssignerStage,
+    "custom_partition": CustomPartitionStage,
     "process": ProcessStage,
 }
 
@@ -383,9 +406,9 @@ def load(spec):
     return pickle.loads(base64.b64decode(spec["payload"]))
 
 
-def build_stage(kind, function):
+def build_stage(kind, function, options=None):
     try:
-        return STAGES[kind](kind, function)
+        return STAGES[kind](kind, function, options)
     except KeyError:
         raise NotImplementedError("Python function kind '%s' is not supported yet" % kind)
 

@@ -147,7 +147,9 @@ class Operator:
         if self._broadcast_stage is not None:
             self._broadcast_stage.open(runtime_context)
         for entry in chain:
-            stage = functions.build_stage(entry["kind"], functions.load(entry))
+            stage = functions.build_stage(
+                entry["kind"], functions.load(entry), entry.get("options")
+            )
             stage.watermark = self._watermark
             stage.open(runtime_context)
             self._stages.append(stage)

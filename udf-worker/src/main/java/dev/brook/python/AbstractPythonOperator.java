@@ -319,10 +319,15 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
         ObjectNode open = JSON.createObjectNode();
         ArrayNode functions = open.putArray("functions");
         for (PythonFunctionSpec spec : chain) {
-            functions
-                    .addObject()
-                    .put("kind", spec.kind())
-                    .put("payload", Base64.getEncoder().encodeToString(spec.payload()));
+            ObjectNode function =
+                    functions
+                            .addObject()
+                            .put("kind", spec.kind())
+                            .put("payload", Base64.getEncoder().encodeToString(spec.payload()));
+            if (!spec.options().isEmpty()) {
+                ObjectNode options = function.putObject("options");
+                spec.options().forEach(options::put);
+            }
         }
         open.put("keyed", keyType != null);
         open.put("batch", parameters.isBatch());

@@ -2,9 +2,13 @@ package dev.brook.client.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.api.common.eventtime.WatermarkStrategy;
+import dev.brook.api.common.functions.MapFunction;
+import dev.brook.api.common.functions.Partitioner;
 import dev.brook.api.common.serialization.SimpleStringEncoder;
 import dev.brook.api.common.state.MapStateDescriptor;
+import dev.brook.api.common.typeinfo.BasicTypeInfo;
 import dev.brook.api.common.typeinfo.TypeInformation;
+import dev.brook.api.java.functions.KeySelector;
 import dev.brook.api.java.tuple.Tuple2;
 import dev.brook.api.java.typeutils.TupleTypeInfo;
 import dev.brook.configuration.MemorySize;
@@ -35,6 +39,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the plan a Python program built (JSON, see {@code python/pyflink/datastream/_plan.py}) into
@@ -132,6 +138,7 @@ final class PlanTranslator {
             case "assign_timestamps_and_watermarks" -> streams.put(id, watermarks(node));
             case "side_output" -> streams.put(id, sideOutput(node));
             case "union" -> union(node);
+            case "partition_custom" -> streams.put(id, customPartition(node));
             case "forward", "rebalance", "rescale", "shuffle", "broadcast", "global" ->
                     streams.put(id, partition(kind, input(node, 0)));
             case "print" -> print(node);
@@ -467,6 +474,83 @@ final class PlanTranslator {
         @SuppressWarnings("unchecked") // DataStream.union takes a generic varargs array
         DataStream<Object>[] others = inputs.subList(1, inputs.size()).toArray(DataStream[]::new);
         return inputs.get(0).union(others);
+    }
+
+    /**
+     * {@code partition_custom}: the Python key selector and partitioner run where the input runs
+     * (in its chain) and emit {@code (partition, value)}; Java sends each pair to that partition
+     * and drops the partition again. The partitioner needs the number of partitions, which is the
+     * parallelism of what reads the node, so the node's readers must agree on it.
+     */
+    private DataStream<Object> customPartition(JsonNode node) {
+        int id = node.path("id").asInt();
+        Set<Integer> parallelisms = new TreeSet<>();
+        for (JsonNode reader : nodes.values()) {
+            for (JsonNode input : reader.path("inputs")) {
+                if (input.asInt() == id) {
+                    int parallelism = reader.path("parallelism").asInt(-1);
+                    parallelisms.add(parallelism > 0 ? parallelism : env.getParallelism());
+                }
+            }
+        }
+        if (parallelisms.size() > 1) {
+            throw new IllegalArgumentException(
+                    "The output of partition_custom() is read by operations of different"
+                            + " parallelism "
+                            + parallelisms
+                            + "; give them the same parallelism");
+        }
+        int partitions =
+                parallelisms.isEmpty() ? env.getParallelism() : parallelisms.iterator().next();
+        TypeInformation<Object> valueType = type(node.path("output_type"));
+        PendingChain chain = chainAtInputParallelism(node);
+        chain.functions.add(
+                new PythonFunctionSpec(
+                        "custom_partition",
+                        decode(node.path("partitioner").asText()),
+                        Map.of("num_partitions", partitions)));
+        chain.names.add("PartitionCustom");
+        chain.outputType =
+                untypedInfo(
+                        new TupleTypeInfo<Tuple2<Integer, Object>>(
+                                BasicTypeInfo.INT_TYPE_INFO, valueType));
+        @SuppressWarnings("unchecked") // the chain emits (partition, value) pairs
+        DataStream<Tuple2<Integer, Object>> pairs =
+                (DataStream<Tuple2<Integer, Object>>) (Object) materialize(chain);
+        return untyped(
+                pairs.partitionCustom(new ChosenPartition(), new PartitionField())
+                        .map(new PairValue(), valueType)
+                        .name("PartitionCustom")
+                        .setParallelism(partitions));
+    }
+
+    /** The partition the Python partitioner chose. */
+    private static final class ChosenPartition implements Partitioner<Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int partition(Integer key, int numPartitions) {
+            return key;
+        }
+    }
+
+    private static final class PartitionField
+            implements KeySelector<Tuple2<Integer, Object>, Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer getKey(Tuple2<Integer, Object> pair) {
+            return pair.f0;
+        }
+    }
+
+    private static final class PairValue implements MapFunction<Tuple2<Integer, Object>, Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object map(Tuple2<Integer, Object> pair) {
+            return pair.f1;
+        }
     }
 
     private static DataStream<Object> partition(String kind, DataStream<Object> input) {
