@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 import uuid
+import zipfile
 from pathlib import Path
 from typing import Dict, List
 
@@ -443,3 +444,50 @@ def test_a_failing_python_job_on_the_cluster_shows_the_traceback_in_cli_and_rest
     root = cluster.rest("/jobs/%s/exceptions" % failed[0])["root-exception"]
     assert 'File "%s", line 5, in parse' % script in root
     assert "ValueError: invalid literal for int() with base 10: 'x'" in root
+
+
+SHIPPED_FILES_JOB = """\
+import sys
+
+from pyflink.datastream import StreamExecutionEnvironment
+
+import helpers
+
+env = StreamExecutionEnvironment.get_execution_environment()
+with env.from_collection([1, 2]).map(helpers.describe).execute_and_collect() as results:
+    for line in sorted(results):
+        print("RESULT", line)
+"""
+
+HELPERS_MODULE = """\
+import os
+
+
+def describe(x):
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(os.getcwd(), "data", "scale.txt")) as f:
+        scale = int(f.read())
+    return "%d %s" % (x * scale, here)
+"""
+
+
+def test_flink_run_ships_python_files_and_archives_to_the_cluster(cluster, tmp_path):
+    """-pyfs and -pyarch name local paths; the cluster's workers get copies shipped with the job
+    (a cluster on another host has no access to the client's files)."""
+    helpers_dir = tmp_path / "src"
+    helpers_dir.mkdir()
+    (helpers_dir / "helpers.py").write_text(HELPERS_MODULE)
+    archive = tmp_path / "data.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("scale.txt", "7")
+    script = tmp_path / "job.py"
+    script.write_text(SHIPPED_FILES_JOB)
+    done = flink_run_on(cluster, "-pyfs", str(helpers_dir / "helpers.py"),
+                        "-pyarch", "%s#data" % archive, "-py", str(script))
+    assert done.returncode == 0, done.stdout + done.stderr + cluster.logs()
+    results = [line.split(" ", 2)[1:] for line in done.stdout.splitlines()
+               if line.startswith("RESULT ")]
+    assert [value for value, _ in results] == ["14", "7"]
+    # The workers imported the shipped copy, not the client's file.
+    for _, where in results:
+        assert "python-dependencies" in where and str(helpers_dir) != where

@@ -262,7 +262,12 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
 
         TaskInfo task = getRuntimeContext().getTaskInfo();
         slot = getRuntimeContext().getJobInfo().getJobId() + "/" + task.getIndexOfThisSubtask();
-        worker = PythonWorkerManager.get().acquire(slot, parameters.jobConfiguration());
+        // A job submitted to a cluster brings its Python files in a jar of its own.
+        Configuration config =
+                PythonDependencyBundle.localize(
+                        parameters.jobConfiguration(),
+                        getRuntimeContext().getUserCodeClassLoader());
+        worker = PythonWorkerManager.get().acquire(slot, config);
         channel = worker.openChannel(this::scheduleDrain);
         channel.send(Frames.OPEN, openMessage(task, keyType, valueType));
         if (broadcastState != null) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * What a job's Python workers need before they start, with Flink's meanings: {@code
@@ -62,33 +59,7 @@ final class PythonDependencies {
                 throw new IOException(
                         "The Python archive " + archive + " (python.archives) does not exist");
             }
-            unzip(archive, target);
-        }
-    }
-
-    private static void unzip(Path archive, Path target) throws IOException {
-        Files.createDirectories(target);
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                Path file = target.resolve(entry.getName()).normalize();
-                if (!file.startsWith(target)) {
-                    throw new IOException(
-                            "The Python archive "
-                                    + archive
-                                    + " has an entry outside its directory: "
-                                    + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(file);
-                    continue;
-                }
-                Files.createDirectories(file.getParent());
-                Files.copy(zip, file, StandardCopyOption.REPLACE_EXISTING);
-                // Interpreters and scripts inside an archived environment must stay runnable.
-                if (file.getParent().getFileName().toString().equals("bin")) {
-                    file.toFile().setExecutable(true);
-                }
-            }
+            PythonDependencyBundle.unzip(archive, target);
         }
     }
 
