@@ -21,6 +21,8 @@ from typing import Dict, List
 import pexpect
 import pytest
 
+from test_dependencies import make_wheel
+
 BROOK_HOME = Path(__file__).resolve().parents[2]
 SHELL = BROOK_HOME / "bin" / "pyflink-shell.sh"
 PROMPT = ">>> "
@@ -464,30 +466,39 @@ import os
 
 
 def describe(x):
+    from shouting import shout  # installed on the TaskManager from the shipped requirements
+
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(os.getcwd(), "data", "scale.txt")) as f:
         scale = int(f.read())
-    return "%d %s" % (x * scale, here)
+    return "%d%s %s" % (x * scale, shout(""), here)
 """
 
 
-def test_flink_run_ships_python_files_and_archives_to_the_cluster(cluster, tmp_path):
-    """-pyfs and -pyarch name local paths; the cluster's workers get copies shipped with the job
-    (a cluster on another host has no access to the client's files)."""
+def test_flink_run_ships_python_files_archives_and_requirements_to_the_cluster(cluster,
+                                                                             tmp_path):
+    """-pyfs, -pyarch and -pyreq name local paths; the cluster's workers get copies shipped with
+    the job (a cluster on another host has no access to the client's files)."""
     helpers_dir = tmp_path / "src"
     helpers_dir.mkdir()
     (helpers_dir / "helpers.py").write_text(HELPERS_MODULE)
     archive = tmp_path / "data.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("scale.txt", "7")
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    make_wheel(str(wheels))
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("shouting==1.0  # %s\n" % uuid.uuid4().hex)
     script = tmp_path / "job.py"
     script.write_text(SHIPPED_FILES_JOB)
     done = flink_run_on(cluster, "-pyfs", str(helpers_dir / "helpers.py"),
-                        "-pyarch", "%s#data" % archive, "-py", str(script))
+                        "-pyarch", "%s#data" % archive,
+                        "-pyreq", "%s#%s" % (requirements, wheels), "-py", str(script))
     assert done.returncode == 0, done.stdout + done.stderr + cluster.logs()
     results = [line.split(" ", 2)[1:] for line in done.stdout.splitlines()
                if line.startswith("RESULT ")]
-    assert [value for value, _ in results] == ["14", "7"]
+    assert [value for value, _ in results] == ["14!", "7!"]
     # The workers imported the shipped copy, not the client's file.
     for _, where in results:
         assert "python-dependencies" in where and str(helpers_dir) != where
