@@ -1,8 +1,17 @@
 import json
+import os
+import sys
 
 import pytest
 
 from pyflink.datastream import StreamExecutionEnvironment
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# The checkout the tests run in, and the interpreter its jobs and workers use.
+BROOK_HOME = os.path.dirname(os.path.dirname(HERE))
+PYTHON = os.path.join(BROOK_HOME, ".venv", "bin", "python")
+if not os.path.exists(PYTHON):
+    PYTHON = sys.executable
 
 
 @pytest.fixture

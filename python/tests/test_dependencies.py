@@ -5,17 +5,12 @@ from a cache directory, python.archives (-pyarch) extracted into the working dir
 import glob
 import os
 import subprocess
-import sys
 import uuid
 import zipfile
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-BROOK_HOME = os.path.dirname(os.path.dirname(HERE))
-PYTHON = os.path.join(BROOK_HOME, ".venv", "bin", "python")
-if not os.path.exists(PYTHON):
-    PYTHON = sys.executable
+from conftest import BROOK_HOME, PYTHON
 
 JOB = """\
 import logging

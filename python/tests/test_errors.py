@@ -3,21 +3,17 @@ where it is, a non-zero exit, and leaves no JVM or worker process behind."""
 
 import os
 import subprocess
-import sys
 import textwrap
 import uuid
 
 import pytest
 
+from conftest import BROOK_HOME, PYTHON
+
 from pyflink import java_gateway
 from pyflink.util.exceptions import GatewayException
 from pyflink.util.java_errors import java_call
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-BROOK_HOME = os.path.dirname(os.path.dirname(HERE))
-PYTHON = os.path.join(BROOK_HOME, ".venv", "bin", "python")
-if not os.path.exists(PYTHON):
-    PYTHON = sys.executable
 
 FAILING_JOB = """\
 from pyflink.datastream import StreamExecutionEnvironment
@@ -63,52 +59,56 @@ def flink_run(*args):
             "-pyclientexec", PYTHON] + list(args)
 
 
+def flink_run_py(script):
+    return flink_run("-py", str(script))
+
+
+def failed_run(tmp_path, name, text, launch=None):
+    """Writes the job ``text`` to ``name`` and runs it with the command ``launch`` gives for it
+    (``python name`` if None); the run must fail and leave no process behind. Returns the
+    script's path and the run's output."""
+    script = tmp_path / name
+    script.write_text(text)
+    done, marker = run([PYTHON, str(script)] if launch is None else launch(script), tmp_path)
+    assert done.returncode != 0
+    assert processes_marked(marker) == []
+    return script, done.stdout + done.stderr
+
+
 @pytest.mark.parametrize("mode", ["python", "flink_run"])
 def test_an_exception_in_user_code_shows_the_users_traceback(mode, tmp_path):
-    script = tmp_path / "failing.py"
-    script.write_text(FAILING_JOB)
-    command = [PYTHON, str(script)] if mode == "python" else flink_run("-py", str(script))
-    done, marker = run(command, tmp_path)
-    output = done.stdout + done.stderr
-    assert done.returncode != 0
+    script, output = failed_run(tmp_path, "failing.py", FAILING_JOB,
+                                None if mode == "python" else flink_run_py)
     assert 'File "%s", line 6, in parse' % script in output
     assert "ValueError: invalid literal for int() with base 10: 'x'" in output
     assert "A Python function of 'Map" in output
     # The user's code, not Brook's: no Java stack frames, no worker or wrapper frames.
     assert "\tat dev.brook" not in output and "at java." not in output
     assert "brook_worker" not in output and "_function_wrappers" not in output
-    assert processes_marked(marker) == []
 
 
 def test_a_syntax_error_names_the_file_and_line(tmp_path):
-    script = tmp_path / "broken.py"
-    script.write_text("from pyflink.datastream import StreamExecutionEnvironment\n"
-                      "env = StreamExecutionEnvironment.get_execution_environment(\n"
-                      "print('never')\n"
-                      "def f(:\n")
-    done, marker = run(flink_run("-py", str(script)), tmp_path)
-    output = done.stdout + done.stderr
-    assert done.returncode != 0
+    script, output = failed_run(
+        tmp_path, "broken.py",
+        "from pyflink.datastream import StreamExecutionEnvironment\n"
+        "env = StreamExecutionEnvironment.get_execution_environment(\n"
+        "print('never')\n"
+        "def f(:\n",
+        flink_run_py)
     assert "SyntaxError" in output
     assert str(script) in output
     assert "\tat dev.brook" not in output
-    assert processes_marked(marker) == []
 
 
 def test_an_unreachable_cluster_is_named(tmp_path):
-    script = tmp_path / "job.py"
-    script.write_text(textwrap.dedent("""\
+    _, output = failed_run(tmp_path, "job.py", textwrap.dedent("""\
         from pyflink.datastream import StreamExecutionEnvironment
         env = StreamExecutionEnvironment.get_execution_environment()
         env.from_collection([1, 2]).print()
         env.execute()
-        """))
-    done, marker = run(flink_run("-m", "127.0.0.1:1", "-py", str(script)), tmp_path)
-    output = done.stdout + done.stderr
-    assert done.returncode != 0
+        """), lambda script: flink_run("-m", "127.0.0.1:1", "-py", str(script)))
     assert "127.0.0.1:1" in output
     assert "\tat dev.brook" not in output
-    assert processes_marked(marker) == []
 
 
 def test_a_missing_java_is_explained(tmp_path):
@@ -139,8 +139,7 @@ def test_a_wrong_gateway_token_is_refused():
 
 
 def test_a_worker_out_of_memory_fails_the_job_with_a_memory_error(tmp_path):
-    script = tmp_path / "greedy.py"
-    script.write_text(textwrap.dedent("""\
+    script, output = failed_run(tmp_path, "greedy.py", textwrap.dedent("""\
         from pyflink.datastream import StreamExecutionEnvironment
 
 
@@ -151,13 +150,9 @@ def test_a_worker_out_of_memory_fails_the_job_with_a_memory_error(tmp_path):
         env = StreamExecutionEnvironment.get_execution_environment()
         env.from_collection([1]).map(hoard).print()
         env.execute("greedy")
-        """))
-    done, marker = run(flink_run("-py", str(script)), tmp_path)
-    output = done.stdout + done.stderr
-    assert done.returncode != 0
+        """), flink_run_py)
     assert 'File "%s", line 5, in hoard' % script in output
     assert "MemoryError" in output
-    assert processes_marked(marker) == []
 
 
 UNDECLARED_BROADCAST_STATE_JOB = """\
@@ -183,20 +178,8 @@ env.execute("undeclared broadcast state")
 """
 
 
-def failed_job_output(tmp_path, name, text):
-    """Runs the job ``text`` as ``python name``, which must fail and leave no process behind;
-    returns the script's path and its output."""
-    script = tmp_path / name
-    script.write_text(text)
-    done, marker = run([PYTHON, str(script)], tmp_path)
-    assert done.returncode != 0
-    assert processes_marked(marker) == []
-    return script, done.stdout + done.stderr
-
-
 def test_an_undeclared_broadcast_state_is_named_with_the_declared_ones(tmp_path):
-    script, output = failed_job_output(
-        tmp_path, "undeclared.py", UNDECLARED_BROADCAST_STATE_JOB)
+    script, output = failed_run(tmp_path, "undeclared.py", UNDECLARED_BROADCAST_STATE_JOB)
     assert 'File "%s", line 13, in process_broadcast_element' % script in output
     assert "The broadcast state 'rulez' does not exist; this operator has ['rules']" in output
 
@@ -211,6 +194,6 @@ env.execute("bad partitioner")
 
 
 def test_a_partition_out_of_range_is_named(tmp_path):
-    _, output = failed_job_output(tmp_path, "bad_partitioner.py", BAD_PARTITIONER_JOB)
+    _, output = failed_run(tmp_path, "bad_partitioner.py", BAD_PARTITIONER_JOB)
     assert "partition_custom(): the partitioner returned 1 for 1; it must return a partition " \
            "from 0 to 0 (num_partitions - 1)" in output

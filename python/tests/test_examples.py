@@ -9,20 +9,18 @@ import sys
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-BROOK_HOME = os.path.dirname(os.path.dirname(HERE))
+from conftest import BROOK_HOME, PYTHON
+
 EXAMPLES = os.path.join(BROOK_HOME, "examples", "python", "datastream")
-PYTHON = os.path.join(BROOK_HOME, ".venv", "bin", "python")
 
 
 def run_example(name, mode, *args):
     script = os.path.join(EXAMPLES, name)
-    python = PYTHON if os.path.exists(PYTHON) else sys.executable
     if mode == "python":
-        command = [python, script] + list(args)
+        command = [PYTHON, script] + list(args)
     else:
-        command = [os.path.join(BROOK_HOME, "bin", "flink"), "run", "-pyexec", python,
-                   "-pyclientexec", python, "-py", script] + list(args)
+        command = [os.path.join(BROOK_HOME, "bin", "flink"), "run", "-pyexec", PYTHON,
+                   "-pyclientexec", PYTHON, "-py", script] + list(args)
     done = subprocess.run(command, cwd=BROOK_HOME, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout

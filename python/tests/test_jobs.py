@@ -5,13 +5,12 @@ must equal the expected ones (order-insensitive: parallel results interleave).""
 import ast
 import os
 import subprocess
-import sys
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from conftest import BROOK_HOME, HERE, PYTHON
+
 JOBS = os.path.join(HERE, "jobs")
-BROOK_HOME = os.path.dirname(os.path.dirname(HERE))
 TIMEOUT_SECONDS = 180
 
 A_STATES = ([1, 3, 15], [("t1", 10), ("t15", 150)], 19, 19 / 3)
@@ -158,15 +157,12 @@ def script_of(case):
 def run_job(case, mode, parallelism, extra_args=()):
     """Runs a job script the way a user would; returns (exit code, output, collected values)."""
     args = list(CASES[case][0]) + list(extra_args)
-    python = os.path.join(BROOK_HOME, ".venv", "bin", "python")
-    if not os.path.exists(python):
-        python = sys.executable
     if mode == "python":
-        command = [python, script_of(case), "--parallelism", str(parallelism)] + args
+        command = [PYTHON, script_of(case), "--parallelism", str(parallelism)] + args
         cwd = JOBS
     else:
         command = [os.path.join(BROOK_HOME, "bin", "flink"), "run", "-p", str(parallelism),
-                   "-pyexec", python, "-pyclientexec", python, "-py", script_of(case)] + args
+                   "-pyexec", PYTHON, "-pyclientexec", PYTHON, "-py", script_of(case)] + args
         cwd = BROOK_HOME
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
                           timeout=TIMEOUT_SECONDS)

@@ -198,7 +198,7 @@ class DataStream(object):
 
     def get_side_output(self, output_tag: OutputTag) -> "DataStream":
         source = self._transformation
-        if source.kind not in ("python", "broadcast_process"):
+        if source.function is None:
             raise ValueError(
                 "get_side_output() needs the result of process() or of a window operation, "
                 "not of %r" % source.name

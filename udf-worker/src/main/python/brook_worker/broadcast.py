@@ -270,6 +270,7 @@ class KeyedBroadcastProcessStage(KeyedStage):
         on_timer = getattr(function, "on_timer", None)
         read_only = _Context(self.states, True, None, backend)
         writable = _Context(self.states, False, None, backend)
+        domains = (_time_domain(0), _time_domain(1))
         out, out_ts = [], []
         for i, timer in enumerate(timers):
             t = timestamps[i]
@@ -285,7 +286,7 @@ class KeyedBroadcastProcessStage(KeyedStage):
                     read_only._time_domain = None
                     results = process_element(values[i], read_only)
                 else:
-                    read_only._time_domain = _time_domain(0 if timer == 0 else 1)
+                    read_only._time_domain = domains[0 if timer == 0 else 1]
                     if timer != 0:
                         t = None
                     results = on_timer(timestamps[i], read_only) if on_timer is not None else None

@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -236,9 +237,7 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
         }
 
         allocator = new RootAllocator();
-        encoder =
-                new ArrowBatchEncoder(
-                        allocator, inputColumnNames(), inputColumns(keyType, valueType));
+        encoder = inputEncoder(keyType, valueType);
         // Results: value, timestamp and, with side outputs, the index of the side output (null
         // for the main output) and one column per side output.
         ArrowColumn[] resultColumns =
@@ -280,42 +279,30 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
                                 time -> finishBundle(), bundleTimeMillis, bundleTimeMillis);
     }
 
-    /** The names of the input columns; see the row layouts in the class comment. */
-    private String[] inputColumnNames() {
-        List<String> names =
-                new ArrayList<>(
-                        keyed
-                                ? List.of(
-                                        "key_id", "key", "value", "timestamp", "timer", "namespace")
-                                : List.of("value", "timestamp"));
-        if (broadcastType != null) {
-            if (!keyed) {
-                names.add("input");
-            }
-            names.add("broadcast");
-        }
-        return names.toArray(String[]::new);
-    }
-
-    private ArrowColumn[] inputColumns(TypeInformation<?> keyType, TypeInformation<?> valueType) {
-        List<ArrowColumn> columns = new ArrayList<>();
+    /** The encoder of the input rows; see the row layouts in the class comment. */
+    private ArrowBatchEncoder inputEncoder(
+            TypeInformation<?> keyType, TypeInformation<?> valueType) {
+        Map<String, ArrowColumn> columns = new LinkedHashMap<>();
         ArrowColumn intColumn = ArrowColumn.forType(BasicTypeInfo.INT_TYPE_INFO);
         if (keyed) {
-            columns.add(intColumn);
-            columns.add(ArrowColumn.forType(keyType));
+            columns.put("key_id", intColumn);
+            columns.put("key", ArrowColumn.forType(keyType));
         }
-        columns.add(ArrowColumn.forType(valueType));
-        columns.add(null); // timestamp
+        columns.put("value", ArrowColumn.forType(valueType));
+        columns.put("timestamp", null); // int64
         if (keyed) {
-            columns.add(intColumn);
-            columns.add(ArrowColumn.forType(PickledByteArrayTypeInfo.INSTANCE));
+            columns.put("timer", intColumn);
+            columns.put("namespace", ArrowColumn.forType(PickledByteArrayTypeInfo.INSTANCE));
         } else if (broadcastType != null) {
-            columns.add(intColumn);
+            columns.put("input", intColumn);
         }
         if (broadcastType != null) {
-            columns.add(ArrowColumn.forType(broadcastType));
+            columns.put("broadcast", ArrowColumn.forType(broadcastType));
         }
-        return columns.toArray(ArrowColumn[]::new);
+        return new ArrowBatchEncoder(
+                allocator,
+                columns.keySet().toArray(String[]::new),
+                columns.values().toArray(ArrowColumn[]::new));
     }
 
     private byte[] openMessage(

@@ -1,10 +1,10 @@
 package dev.brook.python;
 
 import dev.brook.configuration.Configuration;
+import dev.brook.util.FileUtils;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -283,14 +283,7 @@ public final class PythonWorkerManager {
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
-                                () -> {
-                                    try (Stream<Path> files = Files.walk(dir)) {
-                                        files.sorted((a, b) -> b.getNameCount() - a.getNameCount())
-                                                .forEach(p -> p.toFile().delete());
-                                    } catch (IOException | UncheckedIOException e) {
-                                        // Best effort: a temp directory left behind is harmless.
-                                    }
-                                },
+                                () -> FileUtils.deleteDirectoryQuietly(dir),
                                 "brook-python-worker-cleanup"));
     }
 }

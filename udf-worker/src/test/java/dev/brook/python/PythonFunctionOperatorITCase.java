@@ -290,15 +290,7 @@ class PythonFunctionOperatorITCase {
 
     @Test
     void pythonExceptionFailsTheJobWithTheTraceback() throws Exception {
-        StreamExecutionEnvironment env = env(1);
-        DataStream<Long> out =
-                python(
-                        env.fromSequence(1, 100),
-                        BasicTypeInfo.LONG_TYPE_INFO,
-                        spec("map", "lambda x: x // (x - 42)"));
-        Throwable thrown = catchThrowable(() -> run(env, out));
-        assertThat(thrown).isNotNull();
-        assertThat(fullMessage(thrown))
+        assertThat(failureOfMap(env(1), "lambda x: x // (x - 42)"))
                 .contains("Traceback (most recent call last)")
                 .contains("ZeroDivisionError")
                 .doesNotContain("brook_worker");
@@ -306,18 +298,11 @@ class PythonFunctionOperatorITCase {
 
     @Test
     void killedWorkerFailsTheTask() throws Exception {
-        StreamExecutionEnvironment env = env(1);
-        DataStream<Long> out =
-                python(
-                        env.fromSequence(1, 100),
-                        BasicTypeInfo.LONG_TYPE_INFO,
-                        spec(
-                                "map",
+        assertThat(
+                        failureOfMap(
+                                env(1),
                                 "lambda x: __import__('os').kill(__import__('os').getpid(), 9)"
-                                        + " if x == 30 else x"));
-        Throwable thrown = catchThrowable(() -> run(env, out));
-        assertThat(thrown).isNotNull();
-        assertThat(fullMessage(thrown))
+                                        + " if x == 30 else x"))
                 .containsPattern("Python worker pyworker-\\w+ exited with code 137");
     }
 
@@ -325,18 +310,28 @@ class PythonFunctionOperatorITCase {
     void silentWorkerFailsTheTaskAfterTheHeartbeatTimeout() throws Exception {
         StreamExecutionEnvironment env = env(1);
         env.getConfiguration().set(PythonOptions.WORKER_HEARTBEAT_TIMEOUT, Duration.ofSeconds(2));
+        assertThat(
+                        failureOfMap(
+                                env,
+                                "lambda x: __import__('os').kill(__import__('os').getpid(), 19)"
+                                        + " if x == 30 else x"))
+                .containsPattern("Python worker pyworker-\\w+ sent no heartbeat for \\d+ s");
+    }
+
+    /**
+     * The messages of the failure (and its causes) of a job that maps 1..100 with the Python {@code
+     * expression}; the job must fail.
+     */
+    private static String failureOfMap(StreamExecutionEnvironment env, String expression)
+            throws Exception {
         DataStream<Long> out =
                 python(
                         env.fromSequence(1, 100),
                         BasicTypeInfo.LONG_TYPE_INFO,
-                        spec(
-                                "map",
-                                "lambda x: __import__('os').kill(__import__('os').getpid(), 19)"
-                                        + " if x == 30 else x"));
+                        spec("map", expression));
         Throwable thrown = catchThrowable(() -> run(env, out));
         assertThat(thrown).isNotNull();
-        assertThat(fullMessage(thrown))
-                .containsPattern("Python worker pyworker-\\w+ sent no heartbeat for \\d+ s");
+        return fullMessage(thrown);
     }
 
     private static String fullMessage(Throwable t) {

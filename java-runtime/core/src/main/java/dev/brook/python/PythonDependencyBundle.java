@@ -51,18 +51,36 @@ public final class PythonDependencyBundle {
     private PythonDependencyBundle() {}
 
     /**
-     * Packs the local files the job's Python options name into {@value #JAR_NAME} in {@code
-     * directory} and points the options of {@code jobConfiguration} into it. Returns the jar, or
-     * null if the job names no Python files.
+     * Packs the local files the job's Python options name into {@value #JAR_NAME} in a new
+     * temporary directory and points the options of {@code jobConfiguration} into it. Returns the
+     * jar (the caller deletes it and its directory), or null if the job names no Python files.
      */
-    public static Path pack(Configuration jobConfiguration, Path directory) throws IOException {
+    public static Path pack(Configuration jobConfiguration) throws IOException {
         String files = jobConfiguration.get(PythonOptions.PYTHON_FILES);
         String archives = jobConfiguration.get(PythonOptions.PYTHON_ARCHIVES);
         String requirements = jobConfiguration.get(PythonOptions.PYTHON_REQUIREMENTS);
         if (blank(files) && blank(archives) && blank(requirements)) {
             return null;
         }
-        Path jar = directory.resolve(JAR_NAME);
+        Path jar = Files.createTempDirectory("brook-python-").resolve(JAR_NAME);
+        try {
+            write(jobConfiguration, files, archives, requirements, jar);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(jar);
+            Files.delete(jar.getParent());
+            throw e;
+        }
+        jobConfiguration.set(SHIPPED_DEPENDENCIES, true);
+        return jar;
+    }
+
+    private static void write(
+            Configuration jobConfiguration,
+            String files,
+            String archives,
+            String requirements,
+            Path jar)
+            throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             if (!blank(files)) {
                 List<String> shipped = new ArrayList<>();
@@ -104,8 +122,6 @@ public final class PythonDependencyBundle {
                 jobConfiguration.set(PythonOptions.PYTHON_REQUIREMENTS, shipped);
             }
         }
-        jobConfiguration.set(SHIPPED_DEPENDENCIES, true);
-        return jar;
     }
 
     /**

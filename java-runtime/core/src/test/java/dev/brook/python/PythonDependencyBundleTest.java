@@ -32,12 +32,13 @@ class PythonDependencyBundleTest {
         config.set(PythonOptions.PYTHON_ARCHIVES, archive + "#data");
         config.set(PythonOptions.PYTHON_REQUIREMENTS, requirements + "#" + cache);
 
-        Path jar = PythonDependencyBundle.pack(config, client);
+        Path jar = PythonDependencyBundle.pack(config);
         assertThat(jar.getFileName().toString()).isEqualTo(PythonDependencyBundle.JAR_NAME);
         assertThat(config.get(PythonOptions.PYTHON_FILES)).doesNotContain(client.toString());
 
         // On the TaskManager the bundle is one of the job's jars.
-        Path fetched = Files.copy(jar, taskManager.resolve(PythonDependencyBundle.JAR_NAME));
+        Path fetched = Files.move(jar, taskManager.resolve(PythonDependencyBundle.JAR_NAME));
+        Files.delete(jar.getParent());
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {fetched.toUri().toURL()}, null)) {
             Configuration local = PythonDependencyBundle.localize(config, loader);
@@ -59,7 +60,7 @@ class PythonDependencyBundleTest {
     @Test
     void aJobWithoutPythonFilesShipsNothing() throws Exception {
         Configuration config = new Configuration();
-        assertThat(PythonDependencyBundle.pack(config, client)).isNull();
+        assertThat(PythonDependencyBundle.pack(config)).isNull();
         assertThat(PythonDependencyBundle.localize(config, getClass().getClassLoader()))
                 .isSameAs(config);
     }
@@ -68,7 +69,7 @@ class PythonDependencyBundleTest {
     void aMissingPathIsNamedWithItsOption() {
         Configuration config = new Configuration();
         config.set(PythonOptions.PYTHON_FILES, client.resolve("nope.py").toString());
-        assertThatThrownBy(() -> PythonDependencyBundle.pack(config, client))
+        assertThatThrownBy(() -> PythonDependencyBundle.pack(config))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "The path '"

@@ -199,21 +199,12 @@ final class PlanTranslator {
     // ------------------------------------------------------------------ Python functions
 
     private void python(JsonNode node) {
-        int inputId = node.path("inputs").get(0).asInt();
         int parallelism = node.path("parallelism").asInt(-1);
-        boolean keyedFunction = node.path("keyed").asBoolean(false);
-        PendingChain chain;
-        if (keyedFunction) {
-            KeyedStream<Object, Object> keyedInput = keyed.get(inputId);
-            if (keyedInput == null) {
-                throw new IllegalArgumentException(
-                        "'" + node.path("name").asText() + "' needs a keyed stream (key_by) input");
-            }
-            chain = new PendingChain(keyedInput, parallelism);
-        } else {
-            chain = chainAfter(node, parallelism);
-        }
-        addFunction(chain, node);
+        addFunction(
+                node.path("keyed").asBoolean(false)
+                        ? new PendingChain(keyedInput(node), parallelism)
+                        : chainAfter(node, parallelism),
+                node);
     }
 
     /** Adds the node's function to {@code chain}, which is then the node's pending result. */
@@ -234,22 +225,23 @@ final class PlanTranslator {
         pending.put(node.path("id").asInt(), chain);
     }
 
+    /** The keyed stream of the key_by node that {@code node} reads first. */
+    private KeyedStream<Object, Object> keyedInput(JsonNode node) {
+        KeyedStream<Object, Object> input = keyed.get(node.path("inputs").get(0).asInt());
+        if (input == null) {
+            throw new IllegalArgumentException(
+                    "'" + node.path("name").asText() + "' needs a keyed stream (key_by) input");
+        }
+        return input;
+    }
+
     /**
      * A broadcast process function starts a chain of its own on two inputs: the non-broadcast
      * stream (keyed if the node is) and the broadcast stream, which Java broadcasts.
      */
     private void broadcastProcess(JsonNode node) {
-        int inputId = node.path("inputs").get(0).asInt();
-        DataStream<Object> input;
-        if (node.path("keyed").asBoolean(false)) {
-            input = keyed.get(inputId);
-            if (input == null) {
-                throw new IllegalArgumentException(
-                        "'" + node.path("name").asText() + "' needs a keyed stream (key_by) input");
-            }
-        } else {
-            input = input(node, 0);
-        }
+        DataStream<Object> input =
+                node.path("keyed").asBoolean(false) ? keyedInput(node) : input(node, 0);
         PendingChain chain = new PendingChain(input, node.path("parallelism").asInt(-1));
         chain.broadcastInput = input(node, 1);
         List<String> states = new ArrayList<>();

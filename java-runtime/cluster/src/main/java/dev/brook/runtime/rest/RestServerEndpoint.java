@@ -7,6 +7,7 @@ import dev.brook.configuration.WebOptions;
 import dev.brook.runtime.dispatcher.Dispatcher;
 import dev.brook.runtime.dispatcher.UnknownJobException;
 import dev.brook.runtime.resourcemanager.ResourceManager;
+import dev.brook.util.FileUtils;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -18,10 +19,8 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,13 +287,8 @@ public final class RestServerEndpoint implements AutoCloseable {
     }
 
     static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileUtils.deleteDirectory(dir);
         } catch (IOException e) {
             LOG.warn("Could not delete {}: {}", dir, e.toString());
         }

@@ -2,6 +2,7 @@ package dev.brook.runtime.taskexecutor;
 
 import dev.brook.api.common.JobID;
 import dev.brook.runtime.entrypoint.JobManagerGateway;
+import dev.brook.util.FileUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -87,7 +88,7 @@ final class UserCodeLoaders implements AutoCloseable {
                 // the files are deleted below anyway
             }
         }
-        deleteRecursively(directory.resolve(jobId.toString()));
+        FileUtils.deleteDirectoryQuietly(directory.resolve(jobId.toString()));
     }
 
     @Override
@@ -95,25 +96,6 @@ final class UserCodeLoaders implements AutoCloseable {
         for (JobID id : List.copyOf(loaders.keySet())) {
             release(id);
         }
-        deleteRecursively(directory);
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var files = Files.walk(path)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(
-                            p -> {
-                                try {
-                                    Files.deleteIfExists(p);
-                                } catch (IOException e) {
-                                    // best effort: a temporary directory
-                                }
-                            });
-        } catch (IOException e) {
-            // best effort
-        }
+        FileUtils.deleteDirectoryQuietly(directory);
     }
 }

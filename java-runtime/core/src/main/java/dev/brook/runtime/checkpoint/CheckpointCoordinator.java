@@ -10,12 +10,12 @@ import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobgraph.JobVertex;
 import dev.brook.runtime.jobgraph.JobVertexID;
 import dev.brook.runtime.operators.coordination.OperatorCoordinator;
+import dev.brook.util.FileUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -662,13 +661,8 @@ public final class CheckpointCoordinator {
     }
 
     private static void deleteDirectory(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileUtils.deleteDirectory(dir);
         } catch (IOException e) {
             LOG.warn("Could not delete checkpoint directory {}: {}", dir, e.toString());
         }

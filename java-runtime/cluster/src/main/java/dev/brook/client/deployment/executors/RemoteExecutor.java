@@ -5,15 +5,13 @@ import dev.brook.core.execution.JobClient;
 import dev.brook.core.execution.PipelineExecutor;
 import dev.brook.python.PythonDependencyBundle;
 import dev.brook.runtime.jobgraph.JobGraph;
+import dev.brook.util.FileUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * Submits job graphs to a running cluster through its REST API ({@code flink run} against a session
@@ -37,31 +35,29 @@ public final class RemoteExecutor implements PipelineExecutor {
     @Override
     public CompletableFuture<JobClient> execute(
             JobGraph jobGraph, ClassLoader userCodeClassLoader) {
-        Path directory;
-        List<Path> jars = userJars;
+        Path python;
         try {
-            directory = Files.createTempDirectory("brook-submit-");
-            Path python = PythonDependencyBundle.pack(jobGraph.jobConfiguration(), directory);
-            if (python != null) {
-                jars = new ArrayList<>(userJars);
-                jars.add(python);
-            }
+            python = PythonDependencyBundle.pack(jobGraph.jobConfiguration());
         } catch (IOException e) {
             return CompletableFuture.failedFuture(
                     new UncheckedIOException("Could not pack the job's Python files", e));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return client.submitJob(jobGraph, jars)
-                .whenComplete((jobId, failure) -> deleteRecursively(directory))
-                .thenApply(jobId -> client.jobClient(jobId, userCodeClassLoader));
+        if (python == null) {
+            return submit(jobGraph, userJars, userCodeClassLoader);
+        }
+        List<Path> jars = new ArrayList<>(userJars);
+        jars.add(python);
+        return submit(jobGraph, jars, userCodeClassLoader)
+                .whenComplete(
+                        (jobClient, failure) ->
+                                FileUtils.deleteDirectoryQuietly(python.getParent()));
     }
 
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> tree = Files.walk(directory)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory left behind is harmless.
-        }
+    private CompletableFuture<JobClient> submit(
+            JobGraph jobGraph, List<Path> jars, ClassLoader userCodeClassLoader) {
+        return client.submitJob(jobGraph, jars)
+                .thenApply(jobId -> client.jobClient(jobId, userCodeClassLoader));
     }
 }

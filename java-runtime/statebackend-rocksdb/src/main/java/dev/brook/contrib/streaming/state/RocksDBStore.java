@@ -1,18 +1,16 @@
 package dev.brook.contrib.streaming.state;
 
 import dev.brook.runtime.state.KeyedStateSnapshot;
+import dev.brook.util.FileUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -350,16 +348,7 @@ final class RocksDBStore implements AutoCloseable {
 
     /** Deletes {@code directory} and everything in it; nothing happens if it does not exist. */
     static void deleteDirectory(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (NoSuchFileException e) {
-            // deleted meanwhile
-        }
+        FileUtils.deleteDirectory(directory);
     }
 
     @Override
