@@ -5,6 +5,7 @@ from a cache directory, python.archives (-pyarch) extracted into the working dir
 import glob
 import os
 import subprocess
+import tempfile
 import uuid
 import zipfile
 
@@ -80,8 +81,13 @@ def results(done):
             if line.startswith("RESULT ")]
 
 
+def worker_directories():
+    return set(glob.glob(os.path.join(tempfile.gettempdir(), "brook-python-pyworker-*")))
+
+
 def test_cli_options_ship_requirements_archives_and_files(dependencies, tmp_path):
     d = dependencies
+    before = worker_directories()
     log_dir = tmp_path / "log"
     command = [os.path.join(BROOK_HOME, "bin", "flink"), "run", "-pyexec", PYTHON,
                "-pyclientexec", PYTHON,
@@ -94,6 +100,8 @@ def test_cli_options_ship_requirements_archives_and_files(dependencies, tmp_path
                           timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert results(done) == [">A!?", ">B!?"]
+    # The worker's working directory (with the extracted archive) went with it.
+    assert worker_directories() == before
     # The workers' logging went to the log of the JVM that ran them, not to the terminal.
     logged = "".join(open(f).read() for f in glob.glob(str(log_dir / "*.log")))
     assert "decorating a MARK" in logged and "decorating b MARK" in logged

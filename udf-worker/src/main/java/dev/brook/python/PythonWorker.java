@@ -1,11 +1,13 @@
 package dev.brook.python;
 
+import dev.brook.util.FileUtils;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -55,6 +57,7 @@ final class PythonWorker {
     private volatile String failure;
     private volatile boolean stopping;
     private Process process;
+    private Path workDir;
     private Thread stderrReader;
 
     PythonWorker(String id, String token, Duration heartbeatTimeout) {
@@ -71,12 +74,22 @@ final class PythonWorker {
         return token;
     }
 
-    /** Starts the process; its output goes to the log, its exit fails the worker. */
+    /**
+     * Starts the process; its output goes to the log, its exit fails the worker and deletes its
+     * working directory (the builder's, made for this worker alone).
+     */
     void start(ProcessBuilder builder) throws IOException {
         process = builder.start();
         pipeToLog(process.getInputStream(), "stdout", false);
         stderrReader = pipeToLog(process.getErrorStream(), "stderr", true);
-        process.onExit().thenRun(this::exited);
+        Path dir = builder.directory().toPath();
+        workDir = dir;
+        process.onExit()
+                .thenRun(
+                        () -> {
+                            exited();
+                            FileUtils.deleteDirectoryQuietly(dir);
+                        });
     }
 
     private Thread pipeToLog(InputStream stream, String name, boolean keep) {
@@ -198,7 +211,11 @@ final class PythonWorker {
         }
     }
 
-    /** Ends the worker: closing its stdin makes it exit; it is killed if it does not. */
+    /**
+     * Ends the worker: closing its stdin makes it exit; it is killed if it does not. Its working
+     * directory goes once it has exited (here too, since a JVM shutting down may not run the exit
+     * callback).
+     */
     void stop() {
         stopping = true;
         if (process == null) {
@@ -207,8 +224,9 @@ final class PythonWorker {
         try {
             process.getOutputStream().close();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            FileUtils.deleteDirectoryQuietly(workDir);
         } catch (IOException e) {
             process.destroyForcibly();
         } catch (InterruptedException e) {

@@ -129,8 +129,19 @@ public final class PythonWorkerManager {
         Duration heartbeatTimeout = config.get(PythonOptions.WORKER_HEARTBEAT_TIMEOUT);
         PythonWorker worker = new PythonWorker(id, token, heartbeatTimeout);
 
+        // The worker's own working directory; the worker deletes it when its process exits.
         Path workDir = Files.createTempDirectory("brook-python-" + id + "-");
-        workDir.toFile().deleteOnExit();
+        try {
+            return start(config, server, worker, workDir);
+        } catch (IOException | RuntimeException e) {
+            FileUtils.deleteDirectoryQuietly(workDir);
+            throw e;
+        }
+    }
+
+    private PythonWorker start(
+            Configuration config, PythonWorkerServer server, PythonWorker worker, Path workDir)
+            throws IOException {
         PythonDependencies.extractArchives(config, workDir);
         String python = PythonDependencies.executable(pythonExecutable(config), workDir);
         Path requirements = PythonDependencies.requirements(config, python);
@@ -140,8 +151,8 @@ public final class PythonWorkerManager {
         env.put("PYTHONPATH", pythonPath(config, requirements, env.get("PYTHONPATH")));
         env.put("PYTHONUNBUFFERED", "1");
         env.put("BROOK_WORKER_ADDRESS", "127.0.0.1:" + server.address().getPort());
-        env.put("BROOK_WORKER_ID", id);
-        env.put("BROOK_WORKER_TOKEN", token);
+        env.put("BROOK_WORKER_ID", worker.id());
+        env.put("BROOK_WORKER_TOKEN", worker.token());
         server.expect(worker);
         try {
             worker.start(builder);
