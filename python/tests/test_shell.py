@@ -502,3 +502,110 @@ def test_flink_run_ships_python_files_archives_and_requirements_to_the_cluster(c
     # The workers imported the shipped copy, not the client's file.
     for _, where in results:
         assert "python-dependencies" in where and str(helpers_dir) != where
+
+
+METRICS_JOB = """\
+import time
+
+from pyflink.common import Configuration, Types
+from pyflink.datastream import MapFunction, StreamExecutionEnvironment
+
+
+class Counted(MapFunction):
+    def open(self, runtime_context):
+        group = runtime_context.get_metrics_group().add_group("words")
+        self.seen = group.counter("seen")
+        self.events = group.meter("events", time_span_in_seconds=10)
+        self.lengths = group.distribution("lengths")
+        self.longest = 0
+        group.add_group("lang", "en").gauge("longest", lambda: self.longest)
+
+    def map(self, value):
+        time.sleep(0.01)
+        self.seen.inc()
+        self.events.mark_event(2)
+        self.lengths.update(len(value))
+        self.longest = max(self.longest, len(value))
+        return value.upper()
+
+
+env = StreamExecutionEnvironment.get_execution_environment()
+# Small bundles: the worker reports metrics as each bundle ends.
+env.configure(Configuration().set_string("python.fn-execution.bundle.size", "20"))
+env.from_collection(["a", "bb", "ccc"] * 200, Types.STRING()) \\
+    .map(Counted(), Types.STRING()).name("counted").set_parallelism(2) \\
+    .filter(lambda v: False).print()
+env.execute("python metrics")
+"""
+
+
+def _metric_ids(cluster, job_id):
+    """{metric id: vertex id} over the job's vertices, as the aggregated lists name them."""
+    ids = {}
+    for vertex in cluster.rest("/jobs/%s" % job_id)["vertices"]:
+        listed = cluster.rest("/jobs/%s/vertices/%s/subtasks/metrics" % (job_id, vertex["id"]))
+        ids.update({entry["id"]: vertex["id"] for entry in listed})
+    return ids
+
+
+def test_python_metrics_reach_the_rest_api_while_running_and_after(cluster, tmp_path):
+    """get_metrics_group() metrics of a Python map on a real TaskManager: read live over the
+    JobManager's RPC while the job runs, and as the subtasks ended afterwards."""
+    script = tmp_path / "metrics_job.py"
+    script.write_text(METRICS_JOB)
+    python = str(BROOK_HOME / ".venv" / "bin" / "python")
+    earlier = {j["jid"] for j in cluster.rest("/jobs/overview")["jobs"]}
+    run = subprocess.Popen(
+        [str(BROOK_HOME / "bin" / "flink"), "run", "-m", "localhost:%d" % cluster.rest_port,
+         "-pyclientexec", python, "-py", str(script)],
+        cwd=str(BROOK_HOME), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        job_id = None
+        live = None
+        while live is None:
+            assert time.monotonic() < deadline, "no live Python metrics:\n" + cluster.logs()
+            assert run.poll() is None, "the job ended before its metrics were seen live:\n" + \
+                run.stdout.read()
+            time.sleep(0.1)
+            jobs = [j for j in cluster.rest("/jobs/overview")["jobs"] if j["jid"] not in earlier]
+            if not jobs or jobs[0]["state"] != "RUNNING":
+                continue
+            job_id = jobs[0]["jid"]
+            seen = [i for i in _metric_ids(cluster, job_id) if i.endswith(".words.seen")]
+            if seen:
+                vertex = _metric_ids(cluster, job_id)[seen[0]]
+                total = cluster.rest("/jobs/%s/vertices/%s/subtasks/metrics?get=%s&agg=sum"
+                                     % (job_id, vertex, seen[0]))
+                if total and 0 < total[0]["sum"] < 600:
+                    live = total[0]["sum"]
+        output, _ = run.communicate(timeout=120)
+        assert run.returncode == 0, output + cluster.logs()
+    finally:
+        if run.poll() is None:
+            run.kill()
+
+    ids = _metric_ids(cluster, job_id)
+    seen = next(i for i in ids if i.endswith(".words.seen"))
+    operator = seen[: -len(".words.seen")]
+    vertex = ids[seen]
+    base = "/jobs/%s/vertices/%s" % (job_id, vertex)
+    totals = {entry["id"]: entry for entry in cluster.rest(
+        "%s/subtasks/metrics?get=%s.words.seen,%s.words.lang.en.longest,%s.numRecordsIn"
+        % (base, operator, operator, operator))}
+    assert totals[seen]["sum"] == 600
+    assert totals["%s.numRecordsIn" % operator]["sum"] == 600
+    assert totals["%s.words.lang.en.longest" % operator]["max"] == 3
+    assert "%s.words.events" % operator in ids
+    # A distribution reads as PyFlink's DistributionResult, per subtask.
+    lengths = cluster.rest("%s/metrics?get=0.%s.words.lengths,1.%s.words.lengths"
+                           % (base, operator, operator))
+    counts = sums = 0
+    for entry in lengths:
+        fields = dict(part.split("=") for part in
+                      entry["value"][len("DistributionResult{"):-1].split(", "))
+        counts += int(fields["count"])
+        sums += int(fields["sum"])
+        assert int(fields["max"]) <= 3 and int(fields["min"]) >= 1
+    assert (counts, sums) == (600, 1200)

@@ -73,6 +73,9 @@ class Context(Trigger.OnMergeContext, WindowAssigner.WindowAssignerContext):
     def get_current_watermark(self):
         return self.watermark
 
+    def get_metric_group(self):
+        return None
+
     def register_processing_time_timer(self, time):
         self.timers.add(("processing", self.window, time))
 

@@ -26,6 +26,7 @@ from pyflink.datastream.state import (
 )
 from pyflink.datastream.time_domain import TimeDomain
 from pyflink.datastream.timerservice import TimerService
+from pyflink.metrics import MetricGroup
 
 __all__ = [
     "RuntimeContext",
@@ -91,8 +92,9 @@ class RuntimeContext(ABC):
     def get_job_parameter(self, key: str, default_value: str) -> str:
         pass
 
-    def get_metrics_group(self) -> Any:
-        raise NotImplementedError("Python metrics are not supported by Brook yet")
+    @abstractmethod
+    def get_metrics_group(self) -> MetricGroup:
+        """The operator instance's root metric group, shared by every function of the instance."""
 
     @abstractmethod
     def get_state(self, state_descriptor: ValueStateDescriptor) -> ValueState:

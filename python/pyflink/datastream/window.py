@@ -13,6 +13,7 @@ from typing import Any, Collection, Generic, Iterable, List, Optional, TypeVar
 from pyflink.common.time import to_millis
 from pyflink.common.typeinfo import Types
 from pyflink.datastream.state import ReducingStateDescriptor, ValueStateDescriptor
+from pyflink.metrics import MetricGroup
 
 __all__ = [
     "Window",
@@ -182,8 +183,10 @@ class Trigger(ABC, Generic[T, W]):
         def get_current_processing_time(self) -> int:
             pass
 
-        def get_metric_group(self) -> Any:
-            raise NotImplementedError("Python metrics are not supported by Brook yet")
+        @abstractmethod
+        def get_metric_group(self) -> MetricGroup:
+            """The root metric group of the window operator, the one its window functions get
+            from ``runtime_context.get_metrics_group()``."""
 
         @abstractmethod
         def get_current_watermark(self) -> int:

@@ -13,11 +13,12 @@ from . import state as keyed_state
 
 
 class RuntimeContext:
-    """What ``Function.open(runtime_context)`` sees: facts about the parallel subtask and, on a
-    keyed stream, the keyed state of the current key."""
+    """What ``Function.open(runtime_context)`` sees: facts about the parallel subtask, the
+    operator instance's metrics and, on a keyed stream, the keyed state of the current key."""
 
-    def __init__(self, spec, backend=None):
+    def __init__(self, spec, metric_group, backend=None):
         self._spec = spec
+        self._metric_group = metric_group
         self._backend = backend
 
     def get_state(self, state_descriptor):
@@ -58,6 +59,9 @@ class RuntimeContext:
 
     def get_job_parameter(self, key, default_value):
         return default_value
+
+    def get_metrics_group(self):
+        return self._metric_group
 
 
 def method(function, name):

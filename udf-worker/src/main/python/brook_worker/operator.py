@@ -11,6 +11,9 @@ the batch's OUTPUT, so Java knows them before it fires anything.
 
 A broadcast operator's first function takes both of its inputs (``broadcast.py``): its rows carry
 either a record or a broadcast element, and its broadcast states arrive once after OPEN.
+
+The metrics the functions create (``metrics.py``) are shared by the whole chain; what changed in a
+bundle goes to Java in one METRICS frame just before the bundle's BUNDLE_DONE.
 """
 
 import json
@@ -23,7 +26,7 @@ import traceback
 
 import pyarrow as pa
 
-from . import broadcast, conversions, functions, protocol
+from . import broadcast, conversions, functions, metrics, protocol
 from . import state as keyed_state
 
 _WORKER_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -68,6 +71,7 @@ class Operator:
         self._broadcast_states = None
         self._broadcast_stage = None
         self._watermark = [keyed_state.MIN_WATERMARK]
+        self._metrics = None
         self._thread = threading.Thread(
             target=self._run, name="operator-%d" % operator_id, daemon=True
         )
@@ -113,6 +117,9 @@ class Operator:
         self._side_index = {side["tag"]: i for i, side in enumerate(spec.get("side_outputs", []))}
         chain = spec["functions"]
         batch = spec.get("batch", False)
+        # One registry for every context below, so all functions of the chain share the metrics.
+        self._metrics = metrics.MetricRegistry(spec.get("metric_enabled", True))
+        metric_group = self._metrics.root_group
         # A broadcast operator's first function takes both inputs; see broadcast.py.
         self._broadcast_type = spec.get("broadcast_type")
         if self._broadcast_type is not None:
@@ -140,10 +147,10 @@ class Operator:
             )
             self._broadcast_stage.watermark = self._watermark
             chain = chain[1:]
-        keyed_context = functions.RuntimeContext(spec, self._backend)
+        keyed_context = functions.RuntimeContext(spec, metric_group, self._backend)
         if self._keyed_stage is not None:
             self._keyed_stage.open(keyed_context)
-        runtime_context = functions.RuntimeContext(spec)
+        runtime_context = functions.RuntimeContext(spec, metric_group)
         if self._broadcast_stage is not None:
             self._broadcast_stage.open(runtime_context)
         for entry in chain:
@@ -289,4 +296,7 @@ class Operator:
             done += self._backend.end_bundle()
         if self._broadcast_states is not None:
             done += self._broadcast_states.end_bundle()
+        report = self._metrics.bundle_report()
+        if report is not None:
+            self._emit(protocol.METRICS, report)
         self._emit(protocol.BUNDLE_DONE, done)

@@ -25,6 +25,8 @@ ERROR = 24
 HEARTBEAT = 25
 STATE_DECLARE = 26
 TIMERS = 27
+# The metrics of a bundle, just before its BUNDLE_DONE: UTF-8 JSON, see metrics.py.
+METRICS = 28
 
 HEADER = struct.Struct(">Bi")
 SERVICE_METHOD = "/brook.udf.PythonWorker/Data"

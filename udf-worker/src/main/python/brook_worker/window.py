@@ -194,12 +194,17 @@ class _TriggerContext(Trigger.OnMergeContext):
         self.window = None
         self.namespace = None
         self.merged = ()
+        # The operator's root metric group, set when the stage opens.
+        self.metric_group = None
 
     def get_current_processing_time(self):
         return _now()
 
     def get_current_watermark(self):
         return self._backend.watermark
+
+    def get_metric_group(self):
+        return self.metric_group
 
     def _timer(self, op, time):
         self._backend.register_timer(op, time, self.namespace)
@@ -315,6 +320,7 @@ class WindowStage(KeyedStage):
 
     def open(self, runtime_context):
         runtime_context = _GlobalRuntimeContext(runtime_context, self.backend)
+        self._trigger_context.metric_group = runtime_context.get_metrics_group()
         self._assigner_context = _AssignerContext(runtime_context)
         for function in (self._incremental, self._window_function):
             open_method = getattr(function, "open", None)

@@ -111,6 +111,8 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
     private final long bundleTimeMillis;
     private final int batchSize;
     private final long lingerMillis;
+    private final boolean metricEnabled;
+    private final PythonMetrics metrics;
     private final StreamRecord<OUT> outRecord = new StreamRecord<>(null);
 
     private BufferAllocator allocator;
@@ -178,6 +180,8 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
         this.bundleTimeMillis = Math.max(1, config.get(PythonOptions.MAX_BUNDLE_TIME).toMillis());
         this.batchSize = Math.max(1, config.get(PythonOptions.MAX_ARROW_BATCH_SIZE));
         this.lingerMillis = Math.max(0, config.get(PythonOptions.ARROW_BATCH_LINGER).toMillis());
+        this.metricEnabled = config.get(PythonOptions.METRIC_ENABLED);
+        this.metrics = new PythonMetrics(parameters.runtimeContext().getMetricGroup());
     }
 
     /**
@@ -344,6 +348,7 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
         open.put("max_parallelism", task.getMaxNumberOfParallelSubtasks());
         open.put("attempt_number", task.getAttemptNumber());
         open.put("job_id", getRuntimeContext().getJobInfo().getJobId().toString());
+        open.put("metric_enabled", metricEnabled);
         return JSON.writeValueAsBytes(open);
     }
 
@@ -560,6 +565,9 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
                 }
             case Frames.TIMERS:
                 applyTimers(Frames.payload(frame));
+                return false;
+            case Frames.METRICS:
+                metrics.apply(Frames.payloadBytes(frame));
                 return false;
             case Frames.BUNDLE_DONE:
                 {

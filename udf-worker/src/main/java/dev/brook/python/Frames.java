@@ -21,8 +21,9 @@ import java.nio.charset.StandardCharsets;
  * PythonKeyedState}), {@link #TIMERS} (int32 n, n × (byte operation, int32 key id, int64 time,
  * int32 length, namespace bytes)), {@link #BUNDLE_DONE} (int64 bundle id, then the bundle's keyed
  * state writes as {@link PythonKeyedState} reads them, then its broadcast state writes as {@link
- * PythonBroadcastState} reads them, each only if the operator has such state), {@link #ERROR}
- * (UTF-8 traceback), {@link #HEARTBEAT} (every second).
+ * PythonBroadcastState} reads them, each only if the operator has such state), {@link #METRICS}
+ * (JSON, before a BUNDLE_DONE whose bundle changed the functions' metrics; see {@link
+ * PythonMetrics}), {@link #ERROR} (UTF-8 traceback), {@link #HEARTBEAT} (every second).
  */
 final class Frames {
 
@@ -42,6 +43,7 @@ final class Frames {
     static final byte HEARTBEAT = 25;
     static final byte STATE_DECLARE = 26;
     static final byte TIMERS = 27;
+    static final byte METRICS = 28;
 
     /** Bytes before a frame's payload. */
     static final int HEADER = 5;

@@ -46,6 +46,13 @@ public final class PythonOptions {
                     .durationType()
                     .defaultValue(Duration.ofMillis(1000));
 
+    /**
+     * Whether the metrics of Python functions ({@code get_metrics_group()}) are reported. When off
+     * they still work for the functions, but the worker sends none and never calls their gauges.
+     */
+    public static final ConfigOption<Boolean> METRIC_ENABLED =
+            ConfigOptions.key("python.metric.enabled").booleanType().defaultValue(true);
+
     /** Rows per Arrow batch sent to a worker. */
     public static final ConfigOption<Integer> MAX_ARROW_BATCH_SIZE =
             ConfigOptions.key("python.fn-execution.arrow.batch.size").intType().defaultValue(1000);

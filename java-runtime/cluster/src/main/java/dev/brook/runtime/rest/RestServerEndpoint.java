@@ -160,6 +160,7 @@ public final class RestServerEndpoint implements AutoCloseable {
         new JobExceptionsHandler(dispatcher).register(config.routes);
         new JobExecutionResultHandler(dispatcher).register(config.routes);
         new CheckpointStatisticsHandler(dispatcher).register(config.routes);
+        new MetricsHandlers(dispatcher).register(config.routes);
         new SavepointHandlers(
                         dispatcher, configuration.get(RestOptions.ASYNC_OPERATION_STORE_DURATION))
                 .register(config.routes);

@@ -15,6 +15,7 @@ import dev.brook.runtime.io.network.netty.NettyShuffleConfig;
 import dev.brook.runtime.io.network.netty.NettyShuffleEnvironment;
 import dev.brook.runtime.io.network.partition.ResultPartitionManager;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
+import dev.brook.runtime.metrics.MetricRegistry;
 import dev.brook.runtime.rpc.ClassResolver;
 import dev.brook.runtime.rpc.RpcConnection;
 import dev.brook.runtime.rpc.RpcService;
@@ -50,6 +51,7 @@ public final class TaskManagerRunner extends ClusterProcess {
     private final int jobManagerPort;
     private ScheduledExecutorService scheduler;
     private ExecutorService ioExecutor;
+    private MetricRegistry metricRegistry;
     private RpcService rpc;
     private NettyShuffleEnvironment shuffle;
     private TaskExecutor taskExecutor;
@@ -111,6 +113,7 @@ public final class TaskManagerRunner extends ClusterProcess {
                 new UserCodeLoaders(
                         tmp.resolve("brook-jobs-" + resourceId.toString().replace(':', '_')),
                         () -> jobManager);
+        metricRegistry = new MetricRegistry(scheduler);
         TaskManagerServices services =
                 new TaskManagerServices(
                         bufferPool,
@@ -119,7 +122,8 @@ public final class TaskManagerRunner extends ClusterProcess {
                         scheduler,
                         userCode::get,
                         ioExecutor,
-                        tmp);
+                        tmp,
+                        metricRegistry);
         TaskManagerLocation location =
                 new TaskManagerLocation(resourceId, host, shuffle.getDataPort());
         taskExecutor =
@@ -264,6 +268,9 @@ public final class TaskManagerRunner extends ClusterProcess {
         }
         if (userCode != null) {
             userCode.close();
+        }
+        if (metricRegistry != null) {
+            metricRegistry.close();
         }
         if (scheduler != null) {
             scheduler.shutdownNow();

@@ -6,6 +6,7 @@ import dev.brook.runtime.checkpoint.CheckpointStatsSnapshot;
 import dev.brook.runtime.jobgraph.JobGraph;
 import dev.brook.runtime.jobmaster.JobDetailsSnapshot;
 import dev.brook.runtime.jobmaster.JobMaster;
+import dev.brook.runtime.jobmaster.JobMetricsSnapshot;
 import dev.brook.runtime.jobmaster.JobResult;
 import dev.brook.runtime.resourcemanager.ResourceManager;
 import java.nio.file.Path;
@@ -158,6 +159,12 @@ public final class Dispatcher {
     public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStatistics(JobID jobId)
             throws UnknownJobException {
         return knownJobMaster(jobId).requestCheckpointStatistics();
+    }
+
+    /** A job's metrics now: the job's own and each subtask's. */
+    public CompletableFuture<JobMetricsSnapshot> requestJobMetrics(JobID jobId)
+            throws UnknownJobException {
+        return knownJobMaster(jobId).requestMetrics();
     }
 
     private JobMaster knownJobMaster(JobID jobId) throws UnknownJobException {

@@ -5,6 +5,7 @@ import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobgraph.JobVertex;
 import dev.brook.runtime.resourcemanager.SlotAssignment;
 import java.util.Arrays;
+import java.util.Map;
 
 /** One parallel subtask of a job vertex and its current attempt. JobMaster thread only. */
 final class ExecutionVertex {
@@ -14,6 +15,9 @@ final class ExecutionVertex {
     int attemptNumber;
     ExecutionState state = ExecutionState.CREATED;
     SlotAssignment slot;
+
+    /** The metrics the current attempt ended with, null while it has not ended. */
+    Map<String, String> finalMetrics;
 
     /**
      * When the current attempt entered each state (epoch ms, by ordinal; 0 = not yet), for the
@@ -35,6 +39,7 @@ final class ExecutionVertex {
     void startNewAttempt() {
         attemptNumber++;
         state = ExecutionState.CREATED;
+        finalMetrics = null;
         Arrays.fill(stateTimestamps, 0);
         stateTimestamps[ExecutionState.CREATED.ordinal()] = System.currentTimeMillis();
     }

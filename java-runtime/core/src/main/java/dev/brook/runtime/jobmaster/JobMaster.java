@@ -52,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -458,6 +459,95 @@ public final class JobMaster implements JobMasterGateway {
      */
     public CompletableFuture<CheckpointStatsSnapshot> requestCheckpointStatistics() {
         return query(this::checkpointStatistics);
+    }
+
+    /**
+     * The job's metrics now: running subtasks' from their TaskManagers, ended subtasks' as they
+     * ended.
+     */
+    public CompletableFuture<JobMetricsSnapshot> requestMetrics() {
+        return query(this::metricSources)
+                .thenCompose(
+                        sources -> {
+                            List<CompletableFuture<Map<ExecutionAttemptID, Map<String, String>>>>
+                                    live = new ArrayList<>();
+                            for (TaskExecutorGateway te : sources.taskExecutors()) {
+                                live.add(
+                                        te.requestJobMetrics(getJobId())
+                                                .exceptionally(
+                                                        e -> {
+                                                            LOG.debug(
+                                                                    "Metrics of job {} from {}"
+                                                                            + " failed",
+                                                                    getJobId(),
+                                                                    te.getLocation(),
+                                                                    e);
+                                                            return Map.of();
+                                                        }));
+                            }
+                            return CompletableFuture.allOf(
+                                            live.toArray(new CompletableFuture<?>[0]))
+                                    .thenApply(
+                                            ignored -> {
+                                                Map<ExecutionAttemptID, Map<String, String>>
+                                                        running = new HashMap<>();
+                                                live.forEach(f -> running.putAll(f.join()));
+                                                return sources.combine(running);
+                                            });
+                        });
+    }
+
+    /** Where each subtask's metrics come from: its attempt's TaskManager, or its final metrics. */
+    private record MetricSources(
+            Map<String, String> job,
+            Set<TaskExecutorGateway> taskExecutors,
+            Map<JobVertexID, ExecutionAttemptID[]> attempts,
+            Map<JobVertexID, List<Map<String, String>>> ended) {
+
+        JobMetricsSnapshot combine(Map<ExecutionAttemptID, Map<String, String>> running) {
+            Map<JobVertexID, List<Map<String, String>>> subtasks = new LinkedHashMap<>();
+            for (Map.Entry<JobVertexID, ExecutionAttemptID[]> e : attempts.entrySet()) {
+                List<Map<String, String>> metrics = new ArrayList<>(ended.get(e.getKey()));
+                ExecutionAttemptID[] ids = e.getValue();
+                for (int i = 0; i < ids.length; i++) {
+                    if (metrics.get(i) == null) {
+                        metrics.set(i, running.getOrDefault(ids[i], Map.of()));
+                    }
+                }
+                subtasks.put(e.getKey(), metrics);
+            }
+            return new JobMetricsSnapshot(job, subtasks);
+        }
+    }
+
+    private MetricSources metricSources() {
+        Set<TaskExecutorGateway> taskExecutors = new HashSet<>();
+        Map<JobVertexID, ExecutionAttemptID[]> attempts = new LinkedHashMap<>();
+        Map<JobVertexID, List<Map<String, String>>> ended = new HashMap<>();
+        for (Map.Entry<JobVertexID, ExecutionVertex[]> e : executions.entrySet()) {
+            ExecutionVertex[] subtasks = e.getValue();
+            ExecutionAttemptID[] ids = new ExecutionAttemptID[subtasks.length];
+            List<Map<String, String>> finals = new ArrayList<>();
+            for (int i = 0; i < subtasks.length; i++) {
+                ExecutionVertex ev = subtasks[i];
+                ids[i] = ev.attemptId();
+                finals.add(ev.finalMetrics);
+                if (ev.finalMetrics == null && ev.slot != null && !ev.state.isTerminal()) {
+                    taskExecutors.add(ev.slot.taskExecutor());
+                }
+            }
+            attempts.put(e.getKey(), ids);
+            ended.put(e.getKey(), finals);
+        }
+        Map<String, String> job = new TreeMap<>();
+        Long running = statusTimestamps.get(JobStatus.RUNNING);
+        long uptime =
+                status == JobStatus.RUNNING && running != null
+                        ? System.currentTimeMillis() - running
+                        : status.isTerminalState() ? -1 : 0;
+        job.put("uptime", Long.toString(uptime));
+        job.put("numRestarts", Integer.toString(restarts));
+        return new MetricSources(job, taskExecutors, attempts, ended);
     }
 
     /**
@@ -979,6 +1069,9 @@ public final class JobMaster implements JobMasterGateway {
         ExecutionVertex ev = find(report.attemptId());
         if (ev == null) {
             return;
+        }
+        if (report.metrics() != null) {
+            ev.finalMetrics = report.metrics();
         }
         ExecutionState next = report.state();
         if (ev.state == ExecutionState.CANCELING && next == ExecutionState.FAILED) {

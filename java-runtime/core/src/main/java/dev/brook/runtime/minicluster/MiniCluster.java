@@ -11,6 +11,7 @@ import dev.brook.runtime.io.network.partition.ResultPartitionManager;
 import dev.brook.runtime.io.network.partition.consumer.InputChannelFactory;
 import dev.brook.runtime.jobgraph.JobGraph;
 import dev.brook.runtime.jobmaster.JobResult;
+import dev.brook.runtime.metrics.MetricRegistry;
 import dev.brook.runtime.resourcemanager.ResourceManager;
 import dev.brook.runtime.taskexecutor.TaskExecutor;
 import dev.brook.runtime.taskexecutor.TaskManagerServices;
@@ -36,6 +37,7 @@ public final class MiniCluster implements AutoCloseable {
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService ioExecutor;
+    private MetricRegistry metricRegistry;
     private ResourceManager resourceManager;
     private Dispatcher dispatcher;
     private NetworkBufferPool networkBufferPool;
@@ -58,6 +60,7 @@ public final class MiniCluster implements AutoCloseable {
         // producer in the process directly.
         partitions = new ResultPartitionManager();
         ioExecutor = Executors.newCachedThreadPool(new DaemonThreadFactory("brook-io"));
+        metricRegistry = new MetricRegistry(scheduler);
         TaskManagerServices services =
                 new TaskManagerServices(
                         networkBufferPool,
@@ -66,7 +69,8 @@ public final class MiniCluster implements AutoCloseable {
                         scheduler,
                         dispatcher::userCodeClassLoader,
                         ioExecutor,
-                        CoreOptions.firstTmpDirectory(config.configuration()));
+                        CoreOptions.firstTmpDirectory(config.configuration()),
+                        metricRegistry);
         for (int i = 0; i < config.numTaskManagers(); i++) {
             TaskManagerLocation location =
                     new TaskManagerLocation(new ResourceID("taskmanager-" + i), "localhost", -1);
@@ -149,6 +153,7 @@ public final class MiniCluster implements AutoCloseable {
         for (TaskExecutor te : taskExecutors) {
             te.close();
         }
+        metricRegistry.close();
         scheduler.shutdownNow();
         ioExecutor.shutdownNow();
     }

@@ -6,9 +6,12 @@ import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.deployment.TaskDeploymentDescriptor;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
+import dev.brook.runtime.metrics.groups.TaskMetricGroup;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.taskmanager.Task;
 import dev.brook.runtime.taskmanager.TaskManagerLocation;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -48,7 +51,21 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     public CompletableFuture<Void> submitTask(
             TaskDeploymentDescriptor tdd, JobMasterGateway jobMaster) {
         try {
-            Task task = new Task(tdd, services, jobMaster, t -> tasks.remove(t.getAttemptId()));
+            ExecutionAttemptID id = tdd.attemptId();
+            TaskMetricGroup metrics =
+                    TaskMetricGroup.create(
+                            services.metricRegistry(),
+                            location.host(),
+                            location.resourceId().toString(),
+                            tdd.jobId().toString(),
+                            tdd.jobName(),
+                            id.vertexId().toString(),
+                            tdd.taskName(),
+                            id.subtaskIndex(),
+                            id.attemptNumber());
+            Task task =
+                    new Task(
+                            tdd, services, jobMaster, metrics, t -> tasks.remove(t.getAttemptId()));
             if (tasks.putIfAbsent(tdd.attemptId(), task) != null) {
                 throw new IllegalStateException("Attempt " + tdd.attemptId() + " deployed twice");
             }
@@ -103,6 +120,18 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         if (task != null) {
             task.notifyCheckpointAborted(checkpointId);
         }
+    }
+
+    @Override
+    public CompletableFuture<Map<ExecutionAttemptID, Map<String, String>>> requestJobMetrics(
+            JobID jobId) {
+        Map<ExecutionAttemptID, Map<String, String>> metrics = new HashMap<>();
+        for (Task t : tasks.values()) {
+            if (t.getJobId().equals(jobId)) {
+                metrics.put(t.getAttemptId(), t.metrics());
+            }
+        }
+        return CompletableFuture.completedFuture(metrics);
     }
 
     @Override

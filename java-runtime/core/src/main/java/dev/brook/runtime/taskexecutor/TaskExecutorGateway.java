@@ -8,6 +8,7 @@ import dev.brook.runtime.executiongraph.ExecutionAttemptID;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.taskmanager.TaskManagerLocation;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** What the JobMaster and ResourceManager call on a TaskManager. */
@@ -33,6 +34,12 @@ public interface TaskExecutorGateway {
     void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);
 
     void notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId);
+
+    /**
+     * The metrics of the job's attempts running here (by metric id), for the REST API. Attempts
+     * that ended are not included: their last metrics went with their final state to the JobMaster.
+     */
+    CompletableFuture<Map<ExecutionAttemptID, Map<String, String>>> requestJobMetrics(JobID jobId);
 
     /** The job is over on this TaskManager: release what it still holds. */
     void releaseJob(JobID jobId);

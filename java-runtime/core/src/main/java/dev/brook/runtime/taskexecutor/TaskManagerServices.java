@@ -4,6 +4,7 @@ import dev.brook.api.common.JobID;
 import dev.brook.runtime.io.network.buffer.NetworkBufferPool;
 import dev.brook.runtime.io.network.partition.ResultPartitionManager;
 import dev.brook.runtime.io.network.partition.consumer.InputChannelFactory;
+import dev.brook.runtime.metrics.MetricRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,7 @@ import java.util.function.Function;
  * @param userCodeClassLoaders the class loader to run a job's user code with
  * @param ioExecutor writes checkpointed state in the background
  * @param tmpDirectory the directory for local files (state backends, sorting spills)
+ * @param metricRegistry updates the meters of the tasks' metrics
  */
 public record TaskManagerServices(
         NetworkBufferPool networkBufferPool,
@@ -26,4 +28,5 @@ public record TaskManagerServices(
         ScheduledExecutorService timerScheduler,
         Function<JobID, ClassLoader> userCodeClassLoaders,
         ExecutorService ioExecutor,
-        Path tmpDirectory) {}
+        Path tmpDirectory,
+        MetricRegistry metricRegistry) {}

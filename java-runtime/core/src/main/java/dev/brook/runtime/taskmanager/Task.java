@@ -13,6 +13,7 @@ import dev.brook.runtime.io.network.partition.consumer.InputChannel;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
 import dev.brook.runtime.jobgraph.TaskConfig;
 import dev.brook.runtime.jobmaster.JobMasterGateway;
+import dev.brook.runtime.metrics.groups.TaskMetricGroup;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.serialization.JavaSerialization;
 import dev.brook.runtime.state.KeyGroupRangeAssignment;
@@ -23,6 +24,7 @@ import dev.brook.streaming.runtime.tasks.StreamTask;
 import dev.brook.streaming.runtime.tasks.TaskEnvironment;
 import dev.brook.streaming.runtime.tasks.TaskInterruptedException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class Task implements Runnable {
     private final TaskManagerServices services;
     private final JobMasterGateway jobMaster;
     private final Consumer<Task> onTerminated;
+    private final TaskMetricGroup metricGroup;
     private final ResultPartition[] partitions;
     private final SingleInputGate[] gates;
     private final String nameWithSubtask;
@@ -55,7 +58,9 @@ public final class Task implements Runnable {
             TaskDeploymentDescriptor tdd,
             TaskManagerServices services,
             JobMasterGateway jobMaster,
+            TaskMetricGroup metricGroup,
             Consumer<Task> onTerminated) {
+        this.metricGroup = metricGroup;
         this.tdd = tdd;
         this.services = services;
         this.jobMaster = jobMaster;
@@ -108,6 +113,11 @@ public final class Task implements Runnable {
 
     public ExecutionState getState() {
         return state;
+    }
+
+    /** The attempt's metrics now, by id (e.g. {@code numRecordsIn}, {@code Map.numRecordsOut}). */
+    public Map<String, String> metrics() {
+        return metricGroup.snapshot();
     }
 
     public String getNameWithSubtask() {
@@ -167,7 +177,8 @@ public final class Task implements Runnable {
                                 }
                             },
                             services.ioExecutor(),
-                            services.tmpDirectory());
+                            services.tmpDirectory(),
+                            metricGroup);
             streamTask = new StreamTask(env);
             if (state == ExecutionState.CANCELING) {
                 streamTask.cancel();
@@ -211,9 +222,12 @@ public final class Task implements Runnable {
             }
         }
         state = finalState;
+        Map<String, String> metrics = metricGroup.snapshot();
+        metricGroup.close();
         onTerminated.accept(this);
         jobMaster.updateTaskExecutionState(
-                new TaskExecutionState(tdd.jobId(), tdd.attemptId(), finalState, reported));
+                new TaskExecutionState(
+                        tdd.jobId(), tdd.attemptId(), finalState, reported, metrics));
     }
 
     private synchronized boolean transition(ExecutionState from, ExecutionState to) {

@@ -297,6 +297,12 @@ class CheckpointCoordinatorSharedStateTest {
         public void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId) {}
 
         @Override
+        public CompletableFuture<Map<ExecutionAttemptID, Map<String, String>>> requestJobMetrics(
+                JobID jobId) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+
+        @Override
         public void notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId) {
             aborted.add(checkpointId);
         }

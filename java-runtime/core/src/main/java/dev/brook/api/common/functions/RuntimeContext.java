@@ -12,11 +12,12 @@ import dev.brook.api.common.state.ReducingState;
 import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.ValueState;
 import dev.brook.api.common.state.ValueStateDescriptor;
+import dev.brook.metrics.groups.OperatorMetricGroup;
 
 /**
- * What a running function can learn about and use from its subtask: position, job, and keyed state.
- * Keyed state is available only on a keyed stream; it is scoped to the key of the record being
- * processed.
+ * What a running function can learn about and use from its subtask: position, job, metrics and
+ * keyed state. Keyed state is available only on a keyed stream; it is scoped to the key of the
+ * record being processed.
  */
 public interface RuntimeContext {
 
@@ -25,6 +26,9 @@ public interface RuntimeContext {
     JobInfo getJobInfo();
 
     ClassLoader getUserCodeClassLoader();
+
+    /** The operator's metric group, where the function registers its own metrics. */
+    OperatorMetricGroup getMetricGroup();
 
     /** Shorthand for {@code getTaskInfo().getIndexOfThisSubtask()}. */
     default int getIndexOfThisSubtask() {

@@ -1,5 +1,6 @@
 package dev.brook.streaming.runtime.tasks;
 
+import dev.brook.metrics.Counter;
 import dev.brook.streaming.runtime.operators.Input;
 import dev.brook.streaming.runtime.operators.Output;
 import dev.brook.streaming.runtime.streamrecord.StreamRecord;
@@ -9,15 +10,18 @@ import dev.brook.util.OutputTag;
 
 /**
  * Hands records straight to the next operator of the chain: a method call, no serialization. When
- * {@code tag} is set this output carries only that side output.
+ * {@code tag} is set this output carries only that side output. Records handed over count into the
+ * next operator's {@code numRecordsIn}.
  */
 final class ChainingOutput<T> implements Output<T> {
 
     private final Input<T> next;
     private final OutputTag<?> tag;
     private final boolean keyed;
+    private final Counter numRecordsIn;
 
-    ChainingOutput(Input<T> next, OutputTag<?> tag) {
+    ChainingOutput(Input<T> next, OutputTag<?> tag, Counter numRecordsIn) {
+        this.numRecordsIn = numRecordsIn;
         this.next = next;
         this.tag = tag;
         this.keyed = next.isKeyed();
@@ -39,6 +43,7 @@ final class ChainingOutput<T> implements Output<T> {
     }
 
     private void push(StreamRecord<T> record) {
+        numRecordsIn.inc();
         try {
             if (keyed) {
                 next.setKeyContextElement(record);

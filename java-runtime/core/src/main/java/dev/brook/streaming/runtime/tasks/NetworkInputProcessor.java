@@ -1,5 +1,6 @@
 package dev.brook.streaming.runtime.tasks;
 
+import dev.brook.metrics.Counter;
 import dev.brook.streaming.runtime.operators.Input;
 import dev.brook.streaming.runtime.operators.TwoInputStreamOperator;
 import dev.brook.streaming.runtime.streamrecord.CheckpointBarrier;
@@ -28,11 +29,15 @@ final class NetworkInputProcessor implements InputProcessor {
     private int unfinishedGates;
     private int nextReader;
 
+    /** Records read, the task's {@code numRecordsIn}. */
+    private final Counter numRecordsIn;
+
     /**
      * @param inputs operator inputs by logical index (0 for input 1, 1 for input 2)
      * @param channelsPerInput total channels of each logical input
      * @param exactlyOnce whether checkpoint barriers are aligned (else at-least-once)
      * @param snapshotTrigger takes the task's snapshot when a checkpoint's barriers are all in
+     * @param numRecordsIn counts the records read
      */
     @SuppressWarnings("unchecked")
     NetworkInputProcessor(
@@ -41,7 +46,9 @@ final class NetworkInputProcessor implements InputProcessor {
             int[] channelsPerInput,
             TwoInputStreamOperator<?, ?, ?> twoInputOperator,
             boolean exactlyOnce,
-            CheckpointBarrierHandler.SnapshotTrigger snapshotTrigger) {
+            CheckpointBarrierHandler.SnapshotTrigger snapshotTrigger,
+            Counter numRecordsIn) {
+        this.numRecordsIn = numRecordsIn;
         this.readers = readers;
         this.inputs = (Input<Object>[]) inputs;
         this.keyed = new boolean[inputs.length];
@@ -75,6 +82,7 @@ final class NetworkInputProcessor implements InputProcessor {
                 if (element != null) {
                     int input = reader.inputIndex;
                     if (element instanceof StreamRecord<?> record) {
+                        numRecordsIn.inc();
                         Input<Object> target = inputs[input];
                         if (keyed[input]) {
                             target.setKeyContextElement((StreamRecord<Object>) record);

@@ -12,6 +12,8 @@ import dev.brook.runtime.checkpoint.OperatorSubtaskState;
 import dev.brook.runtime.checkpoint.TaskRestore;
 import dev.brook.runtime.jobgraph.OperatorConfig;
 import dev.brook.runtime.jobgraph.TaskConfig;
+import dev.brook.runtime.metrics.groups.InternalOperatorMetricGroup;
+import dev.brook.runtime.metrics.groups.TaskMetricGroup;
 import dev.brook.runtime.operators.coordination.OperatorEventHandler;
 import dev.brook.runtime.state.IncrementalKeyedStateHandle;
 import dev.brook.runtime.state.KeyGroupRange;
@@ -81,6 +83,20 @@ final class OperatorChain {
         operatorStates = new OperatorStateBackend[configs.size()];
         this.configs = configs;
         this.keyGroupRange = env.keyGroupRange();
+        TaskMetricGroup taskMetrics = env.metricGroup();
+        InternalOperatorMetricGroup[] metricGroups =
+                new InternalOperatorMetricGroup[configs.size()];
+        // Created first to last, so that ids get suffixes for repeated names in chain order.
+        for (int i = 0; i < configs.size(); i++) {
+            OperatorConfig oc = configs.get(i);
+            metricGroups[i] =
+                    i == 0
+                            ? taskMetrics.addOperator(
+                                    oc.operatorId(),
+                                    oc.name(),
+                                    taskMetrics.getNumRecordsInCounter())
+                            : taskMetrics.addOperator(oc.operatorId(), oc.name());
+        }
 
         for (int i = configs.size() - 1; i >= 0; i--) {
             OperatorConfig oc = configs.get(i);
@@ -94,7 +110,8 @@ final class OperatorChain {
                                 env.partitions()[no.partitionIndex()],
                                 (StreamPartitioner) pc.partitioner(),
                                 new StreamElementSerializer<>((TypeSerializer) pc.serializer()),
-                                no.tag());
+                                no.tag(),
+                                taskMetrics.getNumRecordsOutCounter());
                 outputs.add(out);
                 networkOutputs.add(out);
             }
@@ -103,7 +120,13 @@ final class OperatorChain {
             // object can affect another. Immutable types need no copy.
             for (OperatorConfig.ChainedOutput co : oc.chainedOutputs()) {
                 Input<?> target = (OneInputStreamOperator<?, ?>) operators[co.targetIndex()];
-                Output<?> out = new ChainingOutput<>((Input) target, co.tag());
+                Output<?> out =
+                        new ChainingOutput<>(
+                                (Input) target,
+                                co.tag(),
+                                metricGroups[co.targetIndex()]
+                                        .getIOMetricGroup()
+                                        .getNumRecordsInCounter());
                 if (!objectReuse && !co.serializer().isImmutableType()) {
                     out = new CopyingOutput<>(out, co.serializer(), co.tag());
                 }
@@ -117,6 +140,9 @@ final class OperatorChain {
             } else {
                 output = new BroadcastingOutput<>(outputs.toArray(new Output[0]));
             }
+            output =
+                    new CountingOutput<>(
+                            output, metricGroups[i].getIOMetricGroup().getNumRecordsOutCounter());
 
             String operatorId = oc.operatorId();
             RestoredOperator restored = readRestoredState(env, operatorId);
@@ -139,7 +165,8 @@ final class OperatorChain {
                             env.jobInfo(),
                             env.userCodeClassLoader(),
                             backend,
-                            checkpointing);
+                            checkpointing,
+                            metricGroups[i]);
             OperatorParameters params =
                     new OperatorParameters(
                             oc.name(),

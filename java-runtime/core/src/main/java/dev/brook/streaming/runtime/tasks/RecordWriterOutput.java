@@ -1,6 +1,7 @@
 package dev.brook.streaming.runtime.tasks;
 
 import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.metrics.Counter;
 import dev.brook.runtime.io.network.partition.ResultPartition;
 import dev.brook.streaming.runtime.operators.Output;
 import dev.brook.streaming.runtime.partitioner.StreamPartitioner;
@@ -15,7 +16,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Serializes records into a network partition, choosing each record's channel with the edge's
- * partitioner. Control events go to every channel.
+ * partitioner. Control events go to every channel. Records written count into the task's {@code
+ * numRecordsOut}.
  */
 final class RecordWriterOutput<T> implements Output<T> {
 
@@ -25,12 +27,15 @@ final class RecordWriterOutput<T> implements Output<T> {
     private final OutputTag<?> tag;
     private final DataOutputSerializer buffer = new DataOutputSerializer(128);
     private final boolean broadcast;
+    private final Counter numRecordsOut;
 
     RecordWriterOutput(
             ResultPartition partition,
             StreamPartitioner<T> partitioner,
             StreamElementSerializer<T> serializer,
-            OutputTag<?> tag) {
+            OutputTag<?> tag,
+            Counter numRecordsOut) {
+        this.numRecordsOut = numRecordsOut;
         this.partition = partition;
         this.partitioner = partitioner;
         this.serializer = serializer;
@@ -59,6 +64,7 @@ final class RecordWriterOutput<T> implements Output<T> {
     }
 
     private void write(StreamRecord<T> record) {
+        numRecordsOut.inc();
         buffer.clear();
         try {
             serializer.serializeRecord(record, buffer);

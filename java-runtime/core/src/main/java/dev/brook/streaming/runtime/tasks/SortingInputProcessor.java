@@ -5,6 +5,7 @@ import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.api.java.functions.KeySelector;
 import dev.brook.core.memory.DataInputDeserializer;
 import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.metrics.Counter;
 import dev.brook.streaming.runtime.operators.AbstractStreamOperator;
 import dev.brook.streaming.runtime.operators.Input;
 import dev.brook.streaming.runtime.operators.TwoInputStreamOperator;
@@ -76,7 +77,8 @@ final class SortingInputProcessor implements InputProcessor {
             KeySelector<?, ?>[] keySelectors,
             TypeSerializer<?>[] serializers,
             ReduceFunction<?> combiner,
-            TwoInputStreamOperator<?, ?, ?> twoInputOperator) {
+            TwoInputStreamOperator<?, ?, ?> twoInputOperator,
+            Counter numRecordsIn) {
         Input<?>[] networkInputs = new Input<?>[targets.length];
         List<SortingInput<?>> sorting = new ArrayList<>();
         for (int i = 0; i < targets.length; i++) {
@@ -104,7 +106,8 @@ final class SortingInputProcessor implements InputProcessor {
                                     "Checkpoint barrier "
                                             + barrier.checkpointId()
                                             + " in BATCH mode, which takes no checkpoints");
-                        });
+                        },
+                        numRecordsIn);
         this.sortingInputs = sorting.toArray(new SortingInput<?>[0]);
         this.sorter = sorter;
         this.operator = operator;

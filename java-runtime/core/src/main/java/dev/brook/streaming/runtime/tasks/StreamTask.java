@@ -218,7 +218,8 @@ public final class StreamTask {
                     head instanceof StreamGroupedReduce<?> reduce
                             ? reduce.associativeFunction()
                             : null,
-                    twoInputOperator);
+                    twoInputOperator,
+                    env.metricGroup().getNumRecordsInCounter());
         }
         return new NetworkInputProcessor(
                 readers,
@@ -226,7 +227,8 @@ public final class StreamTask {
                 channelsPerInput,
                 twoInputOperator,
                 exactlyOnce,
-                this::performCheckpoint);
+                this::performCheckpoint,
+                env.metricGroup().getNumRecordsInCounter());
     }
 
     /** BATCH mode: the memory for sorting the keyed input (a quarter of the heap by default). */

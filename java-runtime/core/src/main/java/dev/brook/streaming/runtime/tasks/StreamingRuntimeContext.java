@@ -15,6 +15,8 @@ import dev.brook.api.common.state.ReducingStateDescriptor;
 import dev.brook.api.common.state.StateDescriptor;
 import dev.brook.api.common.state.ValueState;
 import dev.brook.api.common.state.ValueStateDescriptor;
+import dev.brook.metrics.groups.OperatorMetricGroup;
+import dev.brook.runtime.metrics.groups.InternalOperatorMetricGroup;
 import dev.brook.runtime.state.DefaultKeyedStateStore;
 import dev.brook.runtime.state.KeyedStateBackend;
 
@@ -26,26 +28,36 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final ClassLoader userCodeClassLoader;
     private final KeyedStateStore keyedStateStore;
     private final boolean checkpointingEnabled;
+    private final InternalOperatorMetricGroup metricGroup;
 
     public StreamingRuntimeContext(
             TaskInfo taskInfo,
             JobInfo jobInfo,
             ClassLoader userCodeClassLoader,
             KeyedStateBackend<?> keyedStateBackend) {
-        this(taskInfo, jobInfo, userCodeClassLoader, keyedStateBackend, false);
+        this(
+                taskInfo,
+                jobInfo,
+                userCodeClassLoader,
+                keyedStateBackend,
+                false,
+                InternalOperatorMetricGroup.unregistered(taskInfo.getTaskName()));
     }
 
     /**
      * @param checkpointingEnabled whether the job takes checkpoints (STREAMING mode with an
      *     interval)
+     * @param metricGroup the operator's metrics
      */
     public StreamingRuntimeContext(
             TaskInfo taskInfo,
             JobInfo jobInfo,
             ClassLoader userCodeClassLoader,
             KeyedStateBackend<?> keyedStateBackend,
-            boolean checkpointingEnabled) {
+            boolean checkpointingEnabled,
+            InternalOperatorMetricGroup metricGroup) {
         this.checkpointingEnabled = checkpointingEnabled;
+        this.metricGroup = metricGroup;
         this.taskInfo = taskInfo;
         this.jobInfo = jobInfo;
         this.userCodeClassLoader = userCodeClassLoader;
@@ -66,6 +78,16 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     @Override
     public ClassLoader getUserCodeClassLoader() {
         return userCodeClassLoader;
+    }
+
+    @Override
+    public OperatorMetricGroup getMetricGroup() {
+        return metricGroup;
+    }
+
+    /** The operator's metrics, with the I/O counters the task increments. */
+    public InternalOperatorMetricGroup getInternalMetricGroup() {
+        return metricGroup;
     }
 
     /** Whether the job takes checkpoints, as Flink's method of this name. */

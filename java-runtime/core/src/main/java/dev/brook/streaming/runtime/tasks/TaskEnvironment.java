@@ -6,6 +6,7 @@ import dev.brook.runtime.checkpoint.TaskRestore;
 import dev.brook.runtime.io.network.partition.ResultPartition;
 import dev.brook.runtime.io.network.partition.consumer.SingleInputGate;
 import dev.brook.runtime.jobgraph.TaskConfig;
+import dev.brook.runtime.metrics.groups.TaskMetricGroup;
 import dev.brook.runtime.operators.coordination.OperatorEvent;
 import dev.brook.runtime.state.KeyGroupRange;
 import dev.brook.runtime.taskmanager.SubtaskInfo;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param checkpointResponder acknowledges and declines checkpoints to the JobMaster
  * @param ioExecutor runs the asynchronous part of checkpoints (writing state)
  * @param tmpDirectory the TaskManager's directory for local files (state backends, sorting)
+ * @param metricGroup the subtask's metrics, with a group per operator of the chain
  */
 public record TaskEnvironment(
         SubtaskInfo taskInfo,
@@ -38,7 +40,8 @@ public record TaskEnvironment(
         TaskRestore restore,
         CheckpointResponder checkpointResponder,
         Executor ioExecutor,
-        Path tmpDirectory) {
+        Path tmpDirectory,
+        TaskMetricGroup metricGroup) {
 
     /** Sends an operator event to the JobMaster. */
     @FunctionalInterface

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brook.api.common.typeinfo.Types;
 import dev.brook.api.common.typeutils.TypeSerializer;
 import dev.brook.core.memory.DataOutputSerializer;
+import dev.brook.metrics.SimpleCounter;
 import dev.brook.runtime.checkpoint.CheckpointStorageLocation;
 import dev.brook.runtime.checkpoint.CheckpointType;
 import dev.brook.runtime.executiongraph.ExecutionAttemptID;
@@ -77,7 +78,8 @@ class CheckpointBarrierAlignmentTest {
                         new int[] {2},
                         null,
                         exactlyOnce,
-                        barrier -> events.add("snapshot " + barrier.checkpointId()));
+                        barrier -> events.add("snapshot " + barrier.checkpointId()),
+                        new SimpleCounter());
     }
 
     @AfterEach
