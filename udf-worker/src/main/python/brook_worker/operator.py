@@ -58,9 +58,14 @@ def format_user_traceback(error):
 
 
 class Operator:
-    def __init__(self, operator_id, send):
+    """One Java operator's functions. ``send`` puts a frame on the data stream, ``send_state`` on
+    the state stream (keyed state declarations and reads; their replies come back into
+    ``replies``)."""
+
+    def __init__(self, operator_id, send, send_state=None):
         self.operator_id = operator_id
         self._send = send
+        self._send_state = send if send_state is None else send_state
         self.inbox = queue.Queue()
         self.replies = queue.Queue()
         self._failed = False
@@ -79,6 +84,9 @@ class Operator:
 
     def _emit(self, frame_type, payload=b""):
         self._send(protocol.frame(frame_type, self.operator_id, payload))
+
+    def _emit_state(self, frame_type, payload):
+        self._send_state(protocol.frame(frame_type, self.operator_id, payload))
 
     def _run(self):
         while True:
@@ -125,7 +133,7 @@ class Operator:
         if self._broadcast_type is not None:
             self._broadcast_states = broadcast.BroadcastStates(spec.get("broadcast_states", []))
         if self._keyed:
-            self._backend = keyed_state.KeyedBackend(self._emit, self.replies, batch)
+            self._backend = keyed_state.KeyedBackend(self._emit_state, self.replies, batch)
             first = chain[0]
             if self._broadcast_type is not None:
                 self._keyed_stage = broadcast.KeyedBroadcastProcessStage(

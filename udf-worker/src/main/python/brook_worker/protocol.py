@@ -1,7 +1,9 @@
 """Frames of the worker protocol; mirrors ``dev.brook.python.Frames`` on the Java side.
 
 Every message is one frame: a type byte, the 4-byte big-endian operator id (0 for frames about the
-whole worker) and a payload.
+whole worker) and a payload. Two bidirectional streams carry them, each opened with HELLO: the data
+stream (everything else) and the state stream (STATE_DECLARE and STATE_REQUEST from the worker,
+STATE_REPLY from Java).
 """
 
 import json
@@ -30,6 +32,7 @@ METRICS = 28
 
 HEADER = struct.Struct(">Bi")
 SERVICE_METHOD = "/brook.udf.PythonWorker/Data"
+STATE_METHOD = "/brook.udf.PythonWorker/State"
 
 
 def frame(frame_type: int, operator_id: int, payload: bytes = b"") -> bytes:

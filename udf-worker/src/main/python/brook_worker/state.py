@@ -48,8 +48,9 @@ def _bytes(value):
 class KeyedBackend:
     """The current key and namespace, the declared states, the bundle's cache and timers."""
 
-    def __init__(self, emit, replies, batch=False):
-        self._emit = emit
+    def __init__(self, emit_state, replies, batch=False):
+        # Frames on the state stream; Java answers each in ``replies``, in order.
+        self._emit = emit_state
         # BATCH: timers stay here, per key: event time ends when the key's input does and
         # processing-time timers never fire, so Java need not know them.
         self._batch = batch
@@ -101,6 +102,9 @@ class KeyedBackend:
         else:
             raise NotImplementedError("Python state of kind '%s'" % kind)
         self._emit(protocol.STATE_DECLARE, protocol.json_bytes(spec))
+        # Java acknowledges the declaration: the bundle's writes, which go back on the data
+        # stream with BUNDLE_DONE, must not overtake it.
+        self._replies.get()
         self._states[name] = state
         if isinstance(state, _ValueKind):
             self._value_states.append(state)

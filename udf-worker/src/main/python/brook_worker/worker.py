@@ -1,9 +1,13 @@
 """The worker's connection to its TaskManager.
 
-Threads: the main thread reads frames from the gRPC stream and hands them to operators; a feeder
-generator (run by grpcio) sends the frames that operators and the heartbeat put into ``outbox``;
-the heartbeat thread sends HEARTBEAT every second; the stdin watcher exits the process when the
-TaskManager closes our stdin or dies, so a worker never outlives its TaskManager.
+Two gRPC streams, each opened with HELLO (worker id and token): the data stream and the state
+stream, on which operators declare and read keyed state (see ``protocol.py``).
+
+Threads: the main thread reads frames from the data stream and hands them to operators; the state
+thread hands STATE_REPLY frames from the state stream to the operator waiting for them; feeder
+generators (run by grpcio) send the frames that operators and the heartbeat put into ``outbox``
+and ``state_outbox``; the heartbeat thread sends HEARTBEAT every second; the stdin watcher exits the
+process when the TaskManager closes our stdin or dies, so a worker never outlives its TaskManager.
 """
 
 import json
@@ -44,6 +48,23 @@ def _frames(outbox):
         yield message
 
 
+def _serve_state(state, state_outbox, operators, worker_id):
+    """Hands each STATE_REPLY to its operator. Without this stream no keyed state can be read, so
+    losing it ends the worker (and Java fails its tasks)."""
+    try:
+        for message in state(_frames(state_outbox)):
+            _, operator_id, payload = protocol.parse(message)
+            operator = operators.get(operator_id)
+            if operator is not None:
+                operator.replies.put(payload)
+    except grpc.RpcError as e:
+        sys.stderr.write(
+            "Python worker %s lost its state stream: %s %s\n" % (worker_id, e.code(), e.details())
+        )
+        sys.stderr.flush()
+        os._exit(1)
+
+
 def main():
     # Operators unpickle their functions on threads of their own; importing the API once here
     # first keeps them from racing on its partly initialized modules.
@@ -61,14 +82,13 @@ def main():
 
     threading.Thread(target=_watch_stdin, name="stdin-watcher", daemon=True).start()
 
-    outbox = queue.Queue()
-    outbox.put(
-        protocol.frame(
-            protocol.HELLO,
-            0,
-            json.dumps({"worker_id": worker_id, "token": token}).encode("utf-8"),
-        )
+    hello = protocol.frame(
+        protocol.HELLO, 0, json.dumps({"worker_id": worker_id, "token": token}).encode("utf-8")
     )
+    outbox = queue.Queue()
+    outbox.put(hello)
+    state_outbox = queue.Queue()
+    state_outbox.put(hello)
     stopped = threading.Event()
     threading.Thread(
         target=_heartbeat, args=(outbox, stopped), name="heartbeat", daemon=True
@@ -86,15 +106,24 @@ def main():
         request_serializer=None,
         response_deserializer=None,
     )
+    state = channel.stream_stream(
+        protocol.STATE_METHOD,
+        request_serializer=None,
+        response_deserializer=None,
+    )
     operators = {}
     try:
-        for message in data(_frames(outbox)):
+        responses = data(_frames(outbox))
+        threading.Thread(
+            target=_serve_state,
+            args=(state, state_outbox, operators, worker_id),
+            name="state",
+            daemon=True,
+        ).start()
+        for message in responses:
             frame_type, operator_id, payload = protocol.parse(message)
-            if frame_type == protocol.STATE_REPLY:
-                operators[operator_id].replies.put(payload)
-                continue
             if frame_type == protocol.OPEN:
-                operators[operator_id] = Operator(operator_id, outbox.put)
+                operators[operator_id] = Operator(operator_id, outbox.put, state_outbox.put)
             operator = operators.get(operator_id)
             if operator is None:
                 continue
@@ -113,4 +142,5 @@ def main():
     finally:
         stopped.set()
         outbox.put(None)
+        state_outbox.put(None)
     return 0

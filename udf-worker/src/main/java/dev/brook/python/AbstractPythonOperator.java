@@ -554,6 +554,9 @@ public abstract class AbstractPythonOperator<OUT> extends AbstractStreamOperator
                 return false;
             case Frames.STATE_DECLARE:
                 keyed(frame).declare(Frames.payloadBytes(frame));
+                // The worker waits for this, so the bundle's writes cannot overtake the
+                // declaration (they come on the data stream).
+                channel.send(Frames.STATE_REPLY, new byte[0]);
                 return false;
             case Frames.STATE_REQUEST:
                 {

@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The frames of the worker protocol. Every message on the {@code /brook.udf.PythonWorker/Data}
- * stream is one frame: a type byte, the 4-byte big-endian id of the operator instance it belongs to
- * (0 for frames about the whole worker), and a payload. The worker program's {@code
- * brook_worker/protocol.py} mirrors these constants.
+ * The frames of the worker protocol. Every message on a worker's two streams is one frame: a type
+ * byte, the 4-byte big-endian id of the operator instance it belongs to (0 for frames about the
+ * whole worker), and a payload. The state stream ({@code /brook.udf.PythonWorker/State}) carries
+ * {@link #STATE_DECLARE} and {@link #STATE_REQUEST} and their {@link #STATE_REPLY}s (a
+ * declaration's is empty); the data stream ({@code /brook.udf.PythonWorker/Data}) everything else.
+ * Both start with the worker's HELLO. The worker program's {@code brook_worker/protocol.py} mirrors
+ * these constants.
  *
  * <p>Java to worker: {@link #OPEN} (JSON: the function chain, types, keyed, task facts), {@link
  * #BATCH} (Arrow IPC stream of input rows), {@link #END_BUNDLE} (int64 bundle id), {@link

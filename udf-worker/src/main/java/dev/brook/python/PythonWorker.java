@@ -53,6 +53,8 @@ final class PythonWorker {
     private final CountDownLatch connection = new CountDownLatch(1);
     private final Deque<String> lastStderr = new ArrayDeque<>();
     private volatile ServerCallStreamObserver<byte[]> toWorker;
+    private volatile ServerCallStreamObserver<byte[]> toWorkerState;
+    private final Object stateLock = new Object();
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile String failure;
     private volatile boolean stopping;
@@ -164,6 +166,12 @@ final class PythonWorker {
         this.toWorker = toWorker;
         lastHeardNanos = System.nanoTime();
         connection.countDown();
+    }
+
+    /** The worker's state stream is open; STATE_REPLY frames go there. */
+    void stateConnected(ServerCallStreamObserver<byte[]> toWorkerState) {
+        this.toWorkerState = toWorkerState;
+        lastHeardNanos = System.nanoTime();
     }
 
     void onFrame(byte[] frame) {
@@ -282,6 +290,13 @@ final class PythonWorker {
                 throw new PythonException(reason);
             }
             byte[] frame = Frames.frame(type, operatorId, payload);
+            if (type == Frames.STATE_REPLY) {
+                // Answers a frame that came on the state stream, so that stream is open.
+                synchronized (stateLock) {
+                    toWorkerState.onNext(frame);
+                }
+                return;
+            }
             synchronized (PythonWorker.this) {
                 out.onNext(frame);
             }

@@ -28,9 +28,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The gRPC server that Python workers connect to: one per JVM (TaskManager), started on first use,
  * bound to the loopback interface only. The service {@code brook.udf.PythonWorker} is registered by
- * hand with byte marshallers (no generated code); its one method {@code Data} is a bidirectional
- * stream of {@link Frames}. A worker's first frame must be HELLO with the token it was started
- * with; any other first frame, or a wrong token, closes the stream with PERMISSION_DENIED.
+ * hand with byte marshallers (no generated code); its two methods are bidirectional streams of
+ * {@link Frames}: {@code Data} carries batches, results and control frames, {@code State} keyed
+ * state declarations, reads and their replies. A worker opens one stream of each; the first frame
+ * of each must be HELLO with the token the worker was started with; any other first frame, or a
+ * wrong token, closes the stream with PERMISSION_DENIED.
  *
  * <p>Threading model: gRPC threads call {@link PythonWorker#onFrame}; everything else is
  * thread-safe.
@@ -45,11 +47,19 @@ final class PythonWorkerServer {
     private static final MethodDescriptor<byte[], byte[]> DATA =
             ByteStreamMethod.bidi(SERVICE, "Data");
 
+    private static final MethodDescriptor<byte[], byte[]> STATE =
+            ByteStreamMethod.bidi(SERVICE, "State");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static PythonWorkerServer instance;
 
+    /** Workers whose data stream may connect, by id. */
     private final Map<String, PythonWorker> expected = new ConcurrentHashMap<>();
+
+    /** Workers whose state stream may connect, by id. */
+    private final Map<String, PythonWorker> expectedState = new ConcurrentHashMap<>();
+
     private final Server server;
 
     /**
@@ -78,7 +88,16 @@ final class PythonWorkerServer {
                                         responses ->
                                                 new Connection(
                                                         (ServerCallStreamObserver<byte[]>)
-                                                                responses)))
+                                                                responses,
+                                                        false)))
+                        .addMethod(
+                                STATE,
+                                ServerCalls.asyncBidiStreamingCall(
+                                        responses ->
+                                                new Connection(
+                                                        (ServerCallStreamObserver<byte[]>)
+                                                                responses,
+                                                        true)))
                         .build();
         this.server =
                 NettyServerBuilder.forAddress(
@@ -124,27 +143,33 @@ final class PythonWorkerServer {
     /** Lets {@code worker} connect with its id and token. */
     void expect(PythonWorker worker) {
         expected.put(worker.id(), worker);
+        expectedState.put(worker.id(), worker);
     }
 
     /** {@code worker} may no longer connect. */
     void forget(PythonWorker worker) {
         expected.remove(worker.id(), worker);
+        expectedState.remove(worker.id(), worker);
     }
 
-    /** One worker's stream: unauthenticated until its HELLO frame. */
+    /** One of a worker's two streams: unauthenticated until its HELLO frame. */
     private final class Connection implements StreamObserver<byte[]> {
         private final ServerCallStreamObserver<byte[]> responses;
+        private final boolean state;
+        private final String name;
         private volatile PythonWorker worker;
 
-        Connection(ServerCallStreamObserver<byte[]> responses) {
+        Connection(ServerCallStreamObserver<byte[]> responses, boolean state) {
             this.responses = responses;
+            this.state = state;
+            this.name = state ? "state stream" : "connection";
             // Without a handler, sending on a cancelled call throws in the task thread, hiding
             // the worker's fate (its exit code and stderr), which the worker then reports.
             responses.setOnCancelHandler(
                     () -> {
                         PythonWorker connected = worker;
                         if (connected != null) {
-                            connected.disconnected("its connection was cancelled");
+                            connected.disconnected("its " + name + " was cancelled");
                         }
                     });
         }
@@ -152,6 +177,19 @@ final class PythonWorkerServer {
         @Override
         public void onNext(byte[] frame) {
             if (worker != null) {
+                byte type = Frames.type(frame);
+                boolean stateFrame = type == Frames.STATE_DECLARE || type == Frames.STATE_REQUEST;
+                if (stateFrame != state && type != Frames.HEARTBEAT) {
+                    worker.fail(
+                            "Python worker "
+                                    + worker.id()
+                                    + " sent frame "
+                                    + type
+                                    + " on its "
+                                    + (state ? "state" : "data")
+                                    + " stream; keyed state travels on the state stream only");
+                    return;
+                }
                 worker.onFrame(frame);
                 return;
             }
@@ -165,7 +203,11 @@ final class PythonWorkerServer {
                 return;
             }
             worker = claimed;
-            worker.connected(responses);
+            if (state) {
+                worker.stateConnected(responses);
+            } else {
+                worker.connected(responses);
+            }
         }
 
         private PythonWorker authenticate(byte[] frame) {
@@ -174,14 +216,15 @@ final class PythonWorkerServer {
             }
             try {
                 JsonNode hello = JSON.readTree(Frames.payloadText(frame));
-                PythonWorker candidate = expected.get(hello.path("worker_id").asText(""));
+                Map<String, PythonWorker> waiting = state ? expectedState : expected;
+                PythonWorker candidate = waiting.get(hello.path("worker_id").asText(""));
                 if (candidate == null) {
                     return null;
                 }
                 byte[] token = hello.path("token").asText("").getBytes(StandardCharsets.UTF_8);
                 return MessageDigest.isEqual(
                                         token, candidate.token().getBytes(StandardCharsets.UTF_8))
-                                && expected.remove(candidate.id(), candidate)
+                                && waiting.remove(candidate.id(), candidate)
                         ? candidate
                         : null;
             } catch (IOException e) {
@@ -192,14 +235,14 @@ final class PythonWorkerServer {
         @Override
         public void onError(Throwable t) {
             if (worker != null) {
-                worker.disconnected("its connection failed: " + t);
+                worker.disconnected("its " + name + " failed: " + t);
             }
         }
 
         @Override
         public void onCompleted() {
             if (worker != null) {
-                worker.disconnected("it closed its connection");
+                worker.disconnected("it closed its " + name);
             }
             responses.onCompleted();
         }

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.brook.runtime.rpc.ByteStreamMethod;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -14,6 +21,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +55,67 @@ class PythonWorkerServerITCase {
                     .hasMessageContaining("did not connect");
         } finally {
             server.forget(expected);
+        }
+    }
+
+    /** Opens a worker's state stream by hand; the future completes when the server ends it. */
+    private static StreamObserver<byte[]> openStateStream(
+            ManagedChannel channel, CompletableFuture<Throwable> ended) {
+        return ClientCalls.asyncBidiStreamingCall(
+                channel.newCall(
+                        ByteStreamMethod.bidi(PythonWorkerServer.SERVICE, "State"),
+                        CallOptions.DEFAULT),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(byte[] frame) {}
+
+                    @Override
+                    public void onError(Throwable t) {
+                        ended.complete(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        ended.complete(null);
+                    }
+                });
+    }
+
+    private static byte[] hello(String workerId, String token) {
+        return Frames.frame(
+                Frames.HELLO,
+                0,
+                ("{\"worker_id\": \"" + workerId + "\", \"token\": \"" + token + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theStateStreamNeedsTheTokenAndCarriesOnlyKeyedState() throws Exception {
+        PythonWorkerServer server = PythonWorkerServer.get();
+        PythonWorker expected = new PythonWorker("w-state-test", "right", Duration.ofSeconds(30));
+        server.expect(expected);
+        ManagedChannel channel =
+                NettyChannelBuilder.forAddress("127.0.0.1", server.address().getPort())
+                        .usePlaintext()
+                        .build();
+        try {
+            CompletableFuture<Throwable> refused = new CompletableFuture<>();
+            openStateStream(channel, refused).onNext(hello("w-state-test", "wrong"));
+            assertThat(Status.fromThrowable(refused.get(10, TimeUnit.SECONDS)).getCode())
+                    .isEqualTo(Status.Code.PERMISSION_DENIED);
+
+            CompletableFuture<Throwable> accepted = new CompletableFuture<>();
+            StreamObserver<byte[]> state = openStateStream(channel, accepted);
+            state.onNext(hello("w-state-test", "right"));
+            // Results belong on the data stream: the worker is failed for sending one here.
+            state.onNext(Frames.frame(Frames.OUTPUT, 1, new byte[0]));
+            assertThatThrownBy(() -> expected.awaitConnection(Duration.ofSeconds(10)))
+                    .isInstanceOf(PythonException.class)
+                    .hasMessageContaining("sent frame 21 on its state stream");
+            state.onCompleted();
+        } finally {
+            server.forget(expected);
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 

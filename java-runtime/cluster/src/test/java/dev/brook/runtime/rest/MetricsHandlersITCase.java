@@ -9,6 +9,7 @@ import dev.brook.runtime.rest.RestTestCluster.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,17 +39,26 @@ class MetricsHandlersITCase {
         return ids;
     }
 
-    /** The vertex whose subtasks report {@code metricId}. */
+    /**
+     * The vertex whose subtasks report {@code metricId}, once they do (a running job's subtasks
+     * report nothing before they are deployed).
+     */
     private static String vertexWith(JobID jobId, String metricId) throws Exception {
-        for (JsonNode v : rest.get("/jobs/" + jobId).json().path("vertices")) {
-            String id = v.path("id").asText();
-            JsonNode list =
-                    rest.get("/jobs/" + jobId + "/vertices/" + id + "/subtasks/metrics").json();
-            if (ids(list).contains(metricId)) {
-                return id;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            for (JsonNode v : rest.get("/jobs/" + jobId).json().path("vertices")) {
+                String id = v.path("id").asText();
+                JsonNode list =
+                        rest.get("/jobs/" + jobId + "/vertices/" + id + "/subtasks/metrics").json();
+                if (ids(list).contains(metricId)) {
+                    return id;
+                }
             }
+            assertThat(System.nanoTime())
+                    .as("a vertex of %s reporting %s within 30 s", jobId, metricId)
+                    .isLessThan(deadline);
+            Thread.sleep(20);
         }
-        throw new AssertionError("No vertex of " + jobId + " reports " + metricId);
     }
 
     @Test
