@@ -1,10 +1,12 @@
 package dev.brook.util;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** File-system helpers the engine shares. */
@@ -14,18 +16,24 @@ public final class FileUtils {
 
     /**
      * Deletes {@code directory} and everything in it; nothing happens if it does not exist, and
-     * files that vanish meanwhile are no error.
+     * files that vanish meanwhile (another thread deleting the same directory) are no error.
      */
     public static void deleteDirectory(Path directory) throws IOException {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        while (directory != null && Files.exists(directory)) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(directory)) {
+                files = walk.sorted(Comparator.reverseOrder()).toList();
+            } catch (NoSuchFileException e) {
+                continue; // a file vanished while the tree was listed: list what is left
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof NoSuchFileException) {
+                    continue;
+                }
+                throw e.getCause();
+            }
+            for (Path file : files) {
                 Files.deleteIfExists(file);
             }
-        } catch (NoSuchFileException e) {
-            // deleted meanwhile
         }
     }
 
@@ -33,7 +41,7 @@ public final class FileUtils {
     public static void deleteDirectoryQuietly(Path directory) {
         try {
             deleteDirectory(directory);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // A temporary directory left behind is harmless.
         }
     }
