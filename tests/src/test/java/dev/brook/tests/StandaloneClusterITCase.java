@@ -320,7 +320,9 @@ class StandaloneClusterITCase {
     @Test
     @Order(4)
     void aJobStoppedWithASavepointResumesWithExactlyOnceOutput() throws Exception {
-        long count = 8000;
+        // 16 s of input at 1,000 records/s: the savepoint and the stop, each a CLI JVM, must come
+        // while the job still runs, also on a loaded machine (8 s was not always enough).
+        long count = 16_000;
         Path out = work.resolve("stopped");
         Path savepoints = work.resolve("savepoints");
         List<String> job =
