@@ -164,30 +164,9 @@ versions+=", $("$BROOK_VENV/bin/python" -V)"
     "$JAVA_HOME/bin/java" -version 2>&1 | sed 's/^/# /'
 } >"$results"
 
-# Engines in alternating order per round, so slow drift on a shared machine hits both alike.
-engine_order() { # round
-    if (($1 % 2 == 1)); then echo "brook pyflink"; else echo "pyflink brook"; fi
-}
-
-median() { # numbers on stdin
-    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-        if (NR % 2) printf "%.6f\n", v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-value_of() { # key, lines on stdin
-    sed -nE "s/.* $1=([^ ]+).*/\1/p"
-}
-
-ratio() { # a b
-    echo "$1 / $2" | bc -l
-}
-
-medians() { # line-prefix key filter -> "brook pyflink"
-    local b f
-    b=$(grep "^$1 engine=brook $3" "$results" | value_of "$2" | median)
-    f=$(grep "^$1 engine=pyflink $3" "$results" | value_of "$2" | median)
-    echo "$b $f"
-}
+BASELINE=pyflink
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
 
 # Runs one program to completion, its standard error into the results file; prints its stdout.
 run_program() { # engine label command...

@@ -152,25 +152,10 @@ engine_cp() {
     if [[ $1 == brook ]]; then echo "$BROOK_CP"; else echo "$FLINK_CP"; fi
 }
 
-# Engines in alternating order per round, so slow drift on a shared machine hits both alike.
-engine_order() { # round
-    if (($1 % 2 == 1)); then echo "brook flink"; else echo "flink brook"; fi
-}
+BASELINE=flink
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
 
-median() { # numbers on stdin
-    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-        if (NR % 2) printf "%.6f\n", v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-value_of() { # key, lines on stdin
-    sed -nE "s/.* $1=([^ ]+).*/\1/p"
-}
-
-ratio() { # a b
-    echo "$1 / $2" | bc -l
-}
-
-# One JVM running one benchmark class; appends its RESULT line, labelled $label, to $results.
 run_jvm() { # engine class label args...
     local engine=$1 class=$2 label=$3 out err
     shift 3
@@ -240,13 +225,6 @@ run_trivial() { # engine
         "$(ratio "($end - $start)" 1000000000)" "$(awk '{ print $1 + $2 }' "$cpu")" |
         tee -a "$results" >&2
     rm -f "$cpu"
-}
-
-medians() { # line-prefix key [filter] -> "brook flink"
-    local b f
-    b=$(grep "^$1 engine=brook ${3:-}" "$results" | value_of "$2" | median)
-    f=$(grep "^$1 engine=flink ${3:-}" "$results" | value_of "$2" | median)
-    echo "$b $f"
 }
 
 # 1 - with / without, in percent.

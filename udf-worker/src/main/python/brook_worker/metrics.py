@@ -140,8 +140,9 @@ class _MetricGroup(MetricGroup):
         return self._registry._get_or_create(self._path, name, DISTRIBUTION, _Distribution)
 
 
-class _Counter(Counter):
-    TYPE = COUNTER
+class _Counted:
+    """A counter's or meter's count, reported as its change since the last report."""
+
     __slots__ = ("_count", "_group", "_name", "_new", "_reported_count")
 
     def __init__(self, group, name):
@@ -151,65 +152,52 @@ class _Counter(Counter):
         self._reported_count = 0
         self._new = True
 
-    def inc(self, n=1):
+    def _add(self, n, method, sign=1):
         if type(n) is not int:
-            n = _whole_number(n, "counter", self._name, "inc")
-        self._count += n
+            n = _whole_number(n, self.TYPE, self._name, method)
+        self._count += sign * n
+
+    def get_count(self):
+        return self._count
+
+    def report_entry(self):
+        delta = self._count - self._reported_count
+        if delta == 0 and not self._new:
+            return None
+        return {"group": self._group, "name": self._name, "type": self.TYPE, "delta": delta}
+
+    def reported(self):
+        self._reported_count = self._count
+        self._new = False
+
+
+class _Counter(_Counted, Counter):
+    TYPE = COUNTER
+    __slots__ = ()
+
+    def inc(self, n=1):
+        self._add(n, "inc")
 
     def dec(self, n=1):
-        if type(n) is not int:
-            n = _whole_number(n, "counter", self._name, "dec")
-        self._count -= n
-
-    def get_count(self):
-        return self._count
-
-    def report_entry(self):
-        delta = self._count - self._reported_count
-        if delta == 0 and not self._new:
-            return None
-        return {"group": self._group, "name": self._name, "type": COUNTER, "delta": delta}
-
-    def reported(self):
-        self._reported_count = self._count
-        self._new = False
+        self._add(n, "dec", -1)
 
 
-class _Meter(Meter):
+class _Meter(_Counted, Meter):
     TYPE = METER
-    __slots__ = ("_count", "_group", "_name", "_new", "_reported_count", "time_span")
+    __slots__ = ("time_span",)
 
     def __init__(self, group, name, time_span):
-        self._group = group
-        self._name = name
+        super().__init__(group, name)
         self.time_span = time_span
-        self._count = 0
-        self._reported_count = 0
-        self._new = True
 
     def mark_event(self, value=1):
-        if type(value) is not int:
-            value = _whole_number(value, "meter", self._name, "mark_event")
-        self._count += value
-
-    def get_count(self):
-        return self._count
+        self._add(value, "mark_event")
 
     def report_entry(self):
-        delta = self._count - self._reported_count
-        if delta == 0 and not self._new:
-            return None
-        return {
-            "group": self._group,
-            "name": self._name,
-            "type": METER,
-            "delta": delta,
-            "time_span": self.time_span,
-        }
-
-    def reported(self):
-        self._reported_count = self._count
-        self._new = False
+        entry = super().report_entry()
+        if entry is not None:
+            entry["time_span"] = self.time_span
+        return entry
 
 
 class _Gauge:

@@ -2,14 +2,13 @@ package dev.brook.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.brook.metrics.Counter;
 import dev.brook.metrics.Gauge;
-import dev.brook.metrics.Meter;
 import dev.brook.metrics.MeterView;
 import dev.brook.metrics.MetricGroup;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The metrics of an operator's Python functions, in the operator's metric group: the worker reports
@@ -32,51 +31,35 @@ final class PythonMetrics {
     }
 
     void apply(byte[] payload) throws IOException {
-        JsonNode entries = JSON.readTree(payload).path("metrics");
-        for (JsonNode entry : entries) {
+        for (JsonNode entry : JSON.readTree(payload).path("metrics")) {
             String type = entry.path("type").asText();
             String name = entry.path("name").asText();
             JsonNode group = entry.path("group");
-            String key = type + ' ' + group + ' ' + name;
             switch (type) {
-                case "counter" -> {
-                    Counter counter =
-                            (Counter) metrics.computeIfAbsent(key, k -> group(group).counter(name));
-                    counter.inc(entry.path("delta").asLong());
-                }
-                case "meter" -> {
-                    Meter meter =
-                            (Meter)
-                                    metrics.computeIfAbsent(
-                                            key,
-                                            k ->
-                                                    group(group)
-                                                            .meter(
-                                                                    name,
-                                                                    new MeterView(
-                                                                            entry.path("time_span")
-                                                                                    .asInt(60))));
-                    meter.markEvent(entry.path("delta").asLong());
-                }
-                case "gauge" -> {
-                    PythonGauge gauge =
-                            (PythonGauge)
-                                    metrics.computeIfAbsent(
-                                            key, k -> group(group).gauge(name, new PythonGauge()));
-                    gauge.value = entry.path("value").numberValue();
-                }
-                case "distribution" -> {
-                    DistributionGauge distribution =
-                            (DistributionGauge)
-                                    metrics.computeIfAbsent(
-                                            key,
-                                            k -> group(group).gauge(name, new DistributionGauge()));
-                    distribution.add(
-                            entry.path("count").asLong(),
-                            entry.path("sum").asDouble(),
-                            entry.path("min").asDouble(),
-                            entry.path("max").asDouble());
-                }
+                case "counter" ->
+                        metric(type, group, name, g -> g.counter(name))
+                                .inc(entry.path("delta").asLong());
+                case "meter" ->
+                        metric(
+                                        type,
+                                        group,
+                                        name,
+                                        g ->
+                                                g.meter(
+                                                        name,
+                                                        new MeterView(
+                                                                entry.path("time_span").asInt(60))))
+                                .markEvent(entry.path("delta").asLong());
+                case "gauge" ->
+                        metric(type, group, name, g -> g.gauge(name, new PythonGauge())).value =
+                                entry.path("value").numberValue();
+                case "distribution" ->
+                        metric(type, group, name, g -> g.gauge(name, new DistributionGauge()))
+                                .add(
+                                        entry.path("count").asLong(),
+                                        entry.path("sum").asDouble(),
+                                        entry.path("min").asDouble(),
+                                        entry.path("max").asDouble());
                 default ->
                         throw new IllegalStateException(
                                 "The Python worker reported metric '"
@@ -86,6 +69,14 @@ final class PythonMetrics {
                                         + "'");
             }
         }
+    }
+
+    /** The metric {@code name} of {@code type} in the group at {@code path}, registered once. */
+    @SuppressWarnings("unchecked")
+    private <M> M metric(String type, JsonNode path, String name, Function<MetricGroup, M> create) {
+        return (M)
+                metrics.computeIfAbsent(
+                        type + ' ' + path + ' ' + name, k -> create.apply(group(path)));
     }
 
     /** The group at {@code path}: names, and [key, value] pairs for key/value groups. */

@@ -497,47 +497,46 @@ public final class JobMaster implements JobMasterGateway {
                         });
     }
 
-    /** Where each subtask's metrics come from: its attempt's TaskManager, or its final metrics. */
+    /**
+     * Where each subtask's metrics come from: its running attempt, or the metrics it ended with.
+     */
+    private record SubtaskMetrics(ExecutionAttemptID attempt, Map<String, String> ended) {}
+
     private record MetricSources(
             Map<String, String> job,
             Set<TaskExecutorGateway> taskExecutors,
-            Map<JobVertexID, ExecutionAttemptID[]> attempts,
-            Map<JobVertexID, List<Map<String, String>>> ended) {
+            Map<JobVertexID, List<SubtaskMetrics>> subtasks) {
 
         JobMetricsSnapshot combine(Map<ExecutionAttemptID, Map<String, String>> running) {
-            Map<JobVertexID, List<Map<String, String>>> subtasks = new LinkedHashMap<>();
-            for (Map.Entry<JobVertexID, ExecutionAttemptID[]> e : attempts.entrySet()) {
-                List<Map<String, String>> metrics = new ArrayList<>(ended.get(e.getKey()));
-                ExecutionAttemptID[] ids = e.getValue();
-                for (int i = 0; i < ids.length; i++) {
-                    if (metrics.get(i) == null) {
-                        metrics.set(i, running.getOrDefault(ids[i], Map.of()));
-                    }
-                }
-                subtasks.put(e.getKey(), metrics);
-            }
-            return new JobMetricsSnapshot(job, subtasks);
+            Map<JobVertexID, List<Map<String, String>>> metrics = new LinkedHashMap<>();
+            subtasks.forEach(
+                    (vertex, list) ->
+                            metrics.put(
+                                    vertex,
+                                    list.stream()
+                                            .map(
+                                                    s ->
+                                                            s.ended() != null
+                                                                    ? s.ended()
+                                                                    : running.getOrDefault(
+                                                                            s.attempt(), Map.of()))
+                                            .toList()));
+            return new JobMetricsSnapshot(job, metrics);
         }
     }
 
     private MetricSources metricSources() {
         Set<TaskExecutorGateway> taskExecutors = new HashSet<>();
-        Map<JobVertexID, ExecutionAttemptID[]> attempts = new LinkedHashMap<>();
-        Map<JobVertexID, List<Map<String, String>>> ended = new HashMap<>();
+        Map<JobVertexID, List<SubtaskMetrics>> subtasks = new LinkedHashMap<>();
         for (Map.Entry<JobVertexID, ExecutionVertex[]> e : executions.entrySet()) {
-            ExecutionVertex[] subtasks = e.getValue();
-            ExecutionAttemptID[] ids = new ExecutionAttemptID[subtasks.length];
-            List<Map<String, String>> finals = new ArrayList<>();
-            for (int i = 0; i < subtasks.length; i++) {
-                ExecutionVertex ev = subtasks[i];
-                ids[i] = ev.attemptId();
-                finals.add(ev.finalMetrics);
+            List<SubtaskMetrics> list = new ArrayList<>();
+            for (ExecutionVertex ev : e.getValue()) {
+                list.add(new SubtaskMetrics(ev.attemptId(), ev.finalMetrics));
                 if (ev.finalMetrics == null && ev.slot != null && !ev.state.isTerminal()) {
                     taskExecutors.add(ev.slot.taskExecutor());
                 }
             }
-            attempts.put(e.getKey(), ids);
-            ended.put(e.getKey(), finals);
+            subtasks.put(e.getKey(), list);
         }
         Map<String, String> job = new TreeMap<>();
         Long running = statusTimestamps.get(JobStatus.RUNNING);
@@ -547,7 +546,7 @@ public final class JobMaster implements JobMasterGateway {
                         : status.isTerminalState() ? -1 : 0;
         job.put("uptime", Long.toString(uptime));
         job.put("numRestarts", Integer.toString(restarts));
-        return new MetricSources(job, taskExecutors, attempts, ended);
+        return new MetricSources(job, taskExecutors, subtasks);
     }
 
     /**

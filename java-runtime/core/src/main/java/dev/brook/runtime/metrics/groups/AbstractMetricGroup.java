@@ -26,18 +26,6 @@ public abstract class AbstractMetricGroup implements MetricGroup {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbstractMetricGroup.class);
 
-    /**
-     * Flink's suffixes of a histogram's statistics in the REST API, with the quantile (-1: none).
-     */
-    private static final String[] HISTOGRAM_SUFFIXES = {
-        "_min", "_max", "_mean", "_median", "_stddev", "_p75", "_p90", "_p95", "_p98", "_p99",
-        "_p999"
-    };
-
-    private static final double[] HISTOGRAM_QUANTILES = {
-        -1, -1, -1, 0.5, -1, 0.75, 0.90, 0.95, 0.98, 0.99, 0.999
-    };
-
     private final MetricRegistry registry;
     private final String[] scopeComponents;
     private final Map<String, String> variables;
@@ -211,18 +199,19 @@ public abstract class AbstractMetricGroup implements MetricGroup {
         } else if (metric instanceof Meter meter) {
             out.put(id, Double.toString(meter.getRate()));
         } else if (metric instanceof Histogram histogram) {
+            // Flink's REST ids of a histogram's statistics.
             HistogramStatistics s = histogram.getStatistics();
-            for (int i = 0; i < HISTOGRAM_SUFFIXES.length; i++) {
-                String value =
-                        switch (HISTOGRAM_SUFFIXES[i]) {
-                            case "_min" -> Long.toString(s.getMin());
-                            case "_max" -> Long.toString(s.getMax());
-                            case "_mean" -> Double.toString(s.getMean());
-                            case "_stddev" -> Double.toString(s.getStdDev());
-                            default -> Double.toString(s.getQuantile(HISTOGRAM_QUANTILES[i]));
-                        };
-                out.put(id + HISTOGRAM_SUFFIXES[i], value);
-            }
+            out.put(id + "_min", Long.toString(s.getMin()));
+            out.put(id + "_max", Long.toString(s.getMax()));
+            out.put(id + "_mean", Double.toString(s.getMean()));
+            out.put(id + "_median", Double.toString(s.getQuantile(0.5)));
+            out.put(id + "_stddev", Double.toString(s.getStdDev()));
+            out.put(id + "_p75", Double.toString(s.getQuantile(0.75)));
+            out.put(id + "_p90", Double.toString(s.getQuantile(0.90)));
+            out.put(id + "_p95", Double.toString(s.getQuantile(0.95)));
+            out.put(id + "_p98", Double.toString(s.getQuantile(0.98)));
+            out.put(id + "_p99", Double.toString(s.getQuantile(0.99)));
+            out.put(id + "_p999", Double.toString(s.getQuantile(0.999)));
         }
     }
 

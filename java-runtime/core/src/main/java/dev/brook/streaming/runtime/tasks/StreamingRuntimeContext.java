@@ -85,11 +85,6 @@ public final class StreamingRuntimeContext implements RuntimeContext {
         return metricGroup;
     }
 
-    /** The operator's metrics, with the I/O counters the task increments. */
-    public InternalOperatorMetricGroup getInternalMetricGroup() {
-        return metricGroup;
-    }
-
     /** Whether the job takes checkpoints, as Flink's method of this name. */
     public boolean isCheckpointingEnabled() {
         return checkpointingEnabled;
