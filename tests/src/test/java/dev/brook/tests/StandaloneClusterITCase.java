@@ -227,7 +227,9 @@ class StandaloneClusterITCase {
     @Test
     @Order(2)
     void aKeyedWindowJobSurvivesTheKillOfATaskManager() throws Exception {
-        long count = 8000;
+        // 16 s of input at 1,000 records/s: the kill must come mid-job, after two checkpoints and
+        // CLI calls, also on a loaded machine (8 s was not always enough).
+        long count = 16_000;
         Path out = work.resolve("counts");
         Path checkpoints = work.resolve("checkpoints");
         BrookDistribution.Result r =
@@ -320,9 +322,10 @@ class StandaloneClusterITCase {
     @Test
     @Order(4)
     void aJobStoppedWithASavepointResumesWithExactlyOnceOutput() throws Exception {
-        // 16 s of input at 1,000 records/s: the savepoint and the stop, each a CLI JVM, must come
-        // while the job still runs, also on a loaded machine (8 s was not always enough).
-        long count = 16_000;
+        // 24 s of input at 1,000 records/s: the savepoint and the stop, each a CLI JVM, must come
+        // while the job still runs, also on a loaded machine (8 s, then 16 s, were not always
+        // enough).
+        long count = 24_000;
         Path out = work.resolve("stopped");
         Path savepoints = work.resolve("savepoints");
         List<String> job =
